@@ -22,17 +22,17 @@ struct ForwardPoint
 //! Parameters of the curve model fitted to one index (documented in docs/pricing.md).
 struct CurveModel
 {
-    enum class Kind
-    {
+    enum class Kind {
         MeanReverting, //!< GPU: log price reverts to a slowly declining long-run level
         StepTrend      //!< tokens: drift plus downward jumps at model releases
     };
     Kind kind = Kind::MeanReverting;
-    double kappaPerYear = 0.0;        //!< mean-reversion speed (MeanReverting)
-    double longRunUsd = 0.0;          //!< long-run level today (MeanReverting)
-    double declinePerYear = 0.0;      //!< structural decline of the long-run level (log, per year)
-    double jumpsPerYear = 0.0;        //!< price-cut intensity (StepTrend)
-    double meanJumpLog = 0.0;         //!< mean log size of a cut, negative (StepTrend)
+    double kappaPerYear = 0.0;   //!< mean-reversion speed (MeanReverting)
+    double longRunUsd = 0.0;     //!< long-run level today (MeanReverting)
+    double declinePerYear = 0.0; //!< structural decline of the long-run level (log, per year)
+    double volAnnual = 0.0;      //!< OU diffusion vol of log price, per sqrt(year) (MeanReverting)
+    double jumpsPerYear = 0.0;   //!< price-cut intensity (StepTrend)
+    double meanJumpLog = 0.0;    //!< mean log size of a cut, negative (StepTrend)
 };
 
 //! Monthly forward curve of one index as of a valuation date, 36 months by default, starting with
@@ -66,8 +66,16 @@ struct CorrelationEstimate
     Eigen::MatrixXd matrix;
     bool repaired = false;
     double repairFrobenius = 0.0; //!< ‖repaired − raw‖_F, 0 when not repaired
-    std::size_t observations = 0;
+    std::size_t observations = 0; //!< fewest common returns behind any off-diagonal entry
 };
+
+//! Volatility of `series` from its business-day log returns in [from, to] (statistics.h).
+VolEstimate estimateVol(const PriceSeries& series, Date from, Date to);
+
+//! Pairwise correlation of the series over [from, to] (statistics.h: pairwiseCorrelation),
+//! repaired with nearestCorrelation when its smallest eigenvalue is below −1e-12.
+CorrelationEstimate
+estimateCorrelation(const std::vector<const PriceSeries*>& series, Date from, Date to);
 
 //! Everything the Market page, exposure and risk need about prices as of one valuation date.
 struct MarketSnapshot
@@ -82,7 +90,9 @@ struct MarketSnapshot
 };
 
 //! Builds curves, vols and correlations from a dataset as of `valuationDate`, using the history
-//! in [valuationDate − windowDays, valuationDate] for the statistics.
+//! in [valuationDate − windowDays, valuationDate] for the statistics. Curves, vols and the
+//! correlation matrix follow the order of data.indices. Throws ch::Error when an index has no
+//! series or no price on or before the valuation date, or curveMonths/windowDays < 1.
 MarketSnapshot buildMarketSnapshot(const MarketDataSet& data,
                                    Date valuationDate,
                                    int curveMonths = 36,
