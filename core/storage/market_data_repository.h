@@ -15,12 +15,24 @@ class Workspace;
 //! Outcome of File → Import prices… / `computehedge-cli market import`.
 struct PriceImportReport
 {
-    std::string sourceName;          //!< file name as shown to the user
-    std::size_t rowsRead = 0;        //!< data rows in the file (header excluded)
-    std::size_t pointsWritten = 0;   //!< (index, day) points inserted or replaced
+    std::string sourceName;        //!< file name as shown to the user
+    std::size_t rowsRead = 0;      //!< data rows in the file (header excluded)
+    std::size_t pointsWritten = 0; //!< (index, day) points inserted or replaced
     std::vector<std::string> indicesTouched;
-    std::vector<Issue> issues;       //!< every problem, sorted by line
-    bool applied = false;            //!< false when any issue is an error: nothing was written
+    std::vector<Issue> issues; //!< every problem, sorted by line
+    bool applied = false;      //!< false when any issue is an error: nothing was written
+};
+
+//! One row of the import log (table price_imports), newest last.
+struct PriceImportRecord
+{
+    std::string fileName;
+    std::size_t rowsRead = 0;
+    std::size_t pointsWritten = 0;
+    std::vector<std::string> indices; //!< index ids touched, sorted
+    Timestamp importedAt{};           //!< UTC
+
+    friend bool operator==(const PriceImportRecord&, const PriceImportRecord&) = default;
 };
 
 //! Reference market data in a workspace: index definitions, daily prices (INTEGER micro-USD),
@@ -47,6 +59,8 @@ public:
     //! checks every index exists in this workspace, combines several marketplaces' rows per index
     //! and day, and writes the result in one transaction; with any error it writes nothing.
     PriceImportReport importPriceCsv(const std::filesystem::path& file);
+    //! Every applied price import, oldest first.
+    std::vector<PriceImportRecord> importHistory() const;
 
 private:
     Workspace& m_workspace;

@@ -42,6 +42,10 @@ public:
     static Workspace createDemo(const std::filesystem::path& file);
     //! The schema version this build writes.
     static int latestSchemaVersion();
+    //! For migration tests only: creates a workspace file whose schema stops at `version`
+    //! (0 = an empty database stamped with kApplicationId) and closes it again, so that open()
+    //! can be tested from every past version. Refuses an existing file.
+    static void createAtVersionForTesting(const std::filesystem::path& file, int version);
 
     Workspace(Workspace&&) noexcept;
     Workspace& operator=(Workspace&&) noexcept;
@@ -65,6 +69,7 @@ public:
 private:
     struct Impl;
     explicit Workspace(std::unique_ptr<Impl> impl);
+    static std::unique_ptr<Impl> createAtVersion(const std::filesystem::path& file, int version);
     std::unique_ptr<Impl> m_impl;
 };
 
