@@ -3,7 +3,6 @@
 #include "domain/error.h"
 #include "ui/conversions.h"
 #include "ui/guard.h"
-#include "ui/reference_data.h"
 
 #include <QDir>
 #include <QFile>
@@ -47,19 +46,7 @@ bool WorkspaceSession::hasMarketData() const
 
 void WorkspaceSession::createWorkspace(const QString& file)
 {
-    // Read the reference dataset first, so a broken build leaves no file behind.
-    const MarketDataSet reference = embeddedReferenceDataset();
-    const std::filesystem::path path = toPath(file);
-    std::optional<storage::Workspace> created = storage::Workspace::create(path);
-    try {
-        storage::MarketDataRepository(*created).replaceAll(reference);
-    } catch (...) {
-        created.reset(); // close the connection before removing the file we just made
-        for (const char* suffix : {"", "-wal", "-shm"})
-            QFile::remove(file + QLatin1String(suffix));
-        throw;
-    }
-    adopt(std::move(*created));
+    adopt(storage::Workspace::createWithReferenceData(toPath(file)));
 }
 
 void WorkspaceSession::openWorkspace(const QString& file)

@@ -36,10 +36,12 @@ std::map<std::string, std::string> embeddedDatasetFiles(const std::string& opera
 
 } // namespace
 
-Workspace Workspace::createDemo(const std::filesystem::path& file)
+namespace {
+
+//! The embedded reference dataset, parsed and checked before any file is created, so a broken
+//! build leaves nothing behind.
+MarketDataSet embeddedReferenceDataset(const std::string& operation)
 {
-    const std::string operation = "creating the demo workspace '" + displayName(file) + "'";
-    // Read and check the dataset before creating anything, so a broken build leaves no file.
     auto parsed = marketdata::parseDatasetFiles(embeddedDatasetFiles(operation));
     if (parsed.hasErrors()) {
         sortIssues(parsed.issues);
@@ -49,13 +51,18 @@ Workspace Workspace::createDemo(const std::filesystem::path& file)
                 message += "\n" + issue.toString();
         throw StorageError(message);
     }
+    return std::move(parsed.value);
+}
 
-    Workspace workspace = create(file);
+//! Creates `file` and fills it with `fill`; on any failure removes the half-made file.
+template <class Fill>
+Workspace createAndFill(const std::filesystem::path& file, Fill fill)
+{
+    Workspace workspace = Workspace::create(file);
     try {
-        MarketDataRepository(workspace).replaceAll(parsed.value);
-        seedDemoContent(workspace, parsed.value);
+        fill(workspace);
     } catch (...) {
-        // The file is new and ours: do not leave a half-seeded demo behind.
+        // The file is new and ours: do not leave a half-seeded workspace behind.
         {
             Workspace closing = std::move(workspace);
         }
@@ -63,6 +70,26 @@ Workspace Workspace::createDemo(const std::filesystem::path& file)
         throw;
     }
     return workspace;
+}
+
+} // namespace
+
+Workspace Workspace::createWithReferenceData(const std::filesystem::path& file)
+{
+    const MarketDataSet reference =
+        embeddedReferenceDataset("creating the workspace '" + displayName(file) + "'");
+    return createAndFill(
+        file, [&](Workspace& workspace) { MarketDataRepository(workspace).replaceAll(reference); });
+}
+
+Workspace Workspace::createDemo(const std::filesystem::path& file)
+{
+    const MarketDataSet reference =
+        embeddedReferenceDataset("creating the demo workspace '" + displayName(file) + "'");
+    return createAndFill(file, [&](Workspace& workspace) {
+        MarketDataRepository(workspace).replaceAll(reference);
+        seedDemoContent(workspace, reference);
+    });
 }
 
 } // namespace ch::storage

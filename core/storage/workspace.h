@@ -37,8 +37,12 @@ public:
     static Workspace create(const std::filesystem::path& file);
     //! Opens an existing workspace, migrating an older schema after copying it to a .bak file.
     static Workspace open(const std::filesystem::path& file);
-    //! Creates the demo workspace at `file` from the embedded reference dataset and demo content.
-    //! Refuses an existing file.
+    //! Creates a new workspace holding the embedded reference market data (indices, history,
+    //! contracts, events) and nothing else: what File → New gives a user. Refuses an existing
+    //! file; a failure leaves no file behind.
+    static Workspace createWithReferenceData(const std::filesystem::path& file);
+    //! Creates the demo workspace at `file`: the reference data plus demo content (plan, policy,
+    //! users). Refuses an existing file; a failure leaves no file behind.
     static Workspace createDemo(const std::filesystem::path& file);
     //! The schema version this build writes.
     static int latestSchemaVersion();

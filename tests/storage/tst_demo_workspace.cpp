@@ -80,6 +80,33 @@ private slots:
         }
     }
 
+    void newWorkspaceHoldsReferenceDataOnly()
+    {
+        const auto expected = embeddedDataset();
+        QVERIFY(!expected.hasErrors());
+        const auto path = pathOf(m_dir->filePath("new.chw"));
+        {
+            Workspace ws = Workspace::createWithReferenceData(path);
+            QCOMPARE(ws.setting(kSettingOrigin), std::optional<std::string>());
+        }
+        Workspace ws = Workspace::open(path);
+        const MarketDataSet loaded = MarketDataRepository(ws).loadAll();
+        QVERIFY(loaded.info == expected.value.info);
+        QVERIFY(loaded.indices == expected.value.indices);
+        QVERIFY(loaded.contracts == expected.value.contracts);
+        QCOMPARE(loaded.series.size(), expected.value.series.size());
+    }
+
+    void newWorkspaceRefusesExistingFile()
+    {
+        const auto path = pathOf(m_dir->filePath("taken.chw"));
+        writeFile(path, "mine");
+        QCOMPARE(storageErrorOf([&] { Workspace::createWithReferenceData(path); }),
+                 QString("cannot create workspace 'taken.chw': a file with that name already "
+                         "exists"));
+        QCOMPARE(readFile(path), QByteArray("mine"));
+    }
+
     void demoRefusesExistingFile()
     {
         const auto path = pathOf(m_dir->filePath("demo.chw"));

@@ -2,7 +2,6 @@
 #include "storage/workspace.h"
 #include "test_registry.h"
 #include "ui/conversions.h"
-#include "ui/reference_data.h"
 #include "ui/workspace_session.h"
 
 #include <QFileInfo>
@@ -86,7 +85,9 @@ private slots:
         session.createWorkspace(file);
         waitForLoad(session);
         QVERIFY(session.hasMarketData());
-        const MarketDataSet reference = embeddedReferenceDataset();
+        // The demo workspace was seeded from the same embedded reference dataset.
+        storage::Workspace demo = storage::Workspace::open(toPath(m_demo));
+        const MarketDataSet reference = storage::MarketDataRepository(demo).loadAll();
         QCOMPARE(session.marketData().indices, reference.indices);
         QCOMPARE(session.marketData().contracts, reference.contracts);
         QCOMPARE(session.marketData().info, reference.info);
