@@ -6,8 +6,10 @@
 //   W1v = W1 with Beta-PERT volumes on every cell (360 uncertain cells, demand factor).
 //
 // Usage: risk_bench [--paths N] [--repeats R] [--reference-paths N] [--no-reference]
-// Prints wall times (best of R), paths/s, ns per factor-step, peak RSS, cancel latency and the
-// engine's statistics next to the reference's.
+//                   [--workload w1|w1v|both] [--no-cancel]
+// Prints wall times (best and median of R), CPU time, paths/s, ns per factor-step, peak RSS,
+// cancel latency and the engine's statistics next to the reference's. --workload and
+// --no-cancel narrow a run for profiling (perf record) to the part being looked at.
 #include "reference_mc.h"
 #include "risk/cost_at_risk.h"
 
@@ -128,7 +130,8 @@ struct Timing
 {
     double best = 0.0;   //!< wall seconds, best run
     double median = 0.0; //!< wall seconds, median run
-    double cpu = 0.0;    //!< CPU seconds of all threads, least over the runs
+    double cpu = 0.0;    //!< CPU seconds of all threads, median run
+    double cpuMin = 0.0; //!< CPU seconds of all threads, least over the runs
     CostAtRisk last;
 };
 
@@ -138,18 +141,21 @@ Timing timeRuns(const RiskInputs& in, std::size_t paths, unsigned threads, int r
     cfg.paths = paths;
     cfg.threads = threads;
     std::vector<double> t;
+    std::vector<double> cpu;
     Timing out;
-    out.cpu = 1e300;
     for (int r = 0; r < repeats; ++r) {
         const auto start = Clock::now();
         const double cpu0 = processCpuSeconds();
         out.last = runCostAtRisk(in, cfg);
-        out.cpu = std::min(out.cpu, processCpuSeconds() - cpu0);
+        cpu.push_back(processCpuSeconds() - cpu0);
         t.push_back(std::chrono::duration<double>(Clock::now() - start).count());
     }
     std::sort(t.begin(), t.end());
+    std::sort(cpu.begin(), cpu.end());
     out.best = t.front();
     out.median = t[t.size() / 2];
+    out.cpu = cpu[cpu.size() / 2];
+    out.cpuMin = cpu.front();
     return out;
 }
 
@@ -157,7 +163,8 @@ void printTiming(const char* name, std::size_t paths, unsigned threads, const Ti
 {
     const double steps = static_cast<double>(paths) * kMonths * 10.0;
     std::printf("%-4s %zu paths, %u thread%s: wall best %.4f s (median %.4f s), %.3g paths/s, "
-                "%.2f ns/factor-step wall; CPU %.4f s = %.2f ns/factor-step of CPU\n",
+                "%.2f ns/factor-step wall; CPU median %.4f s (min %.4f s) = %.2f ns/factor-step "
+                "of CPU\n",
                 name,
                 paths,
                 threads,
@@ -167,6 +174,7 @@ void printTiming(const char* name, std::size_t paths, unsigned threads, const Ti
                 static_cast<double>(paths) / t.best,
                 t.best * 1e9 / steps,
                 t.cpu,
+                t.cpuMin,
                 t.cpu * 1e9 / steps);
 }
 
@@ -227,6 +235,8 @@ int main(int argc, char** argv)
     std::size_t referencePaths = 0;
     int repeats = 5;
     bool reference = true;
+    bool cancel = true;
+    std::string workload = "both";
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--paths" && i + 1 < argc)
@@ -237,10 +247,16 @@ int main(int argc, char** argv)
             referencePaths = std::strtoull(argv[++i], nullptr, 10);
         else if (a == "--no-reference")
             reference = false;
+        else if (a == "--no-cancel")
+            cancel = false;
+        else if (a == "--workload" && i + 1 < argc
+                 && (std::strcmp(argv[i + 1], "w1") == 0 || std::strcmp(argv[i + 1], "w1v") == 0
+                     || std::strcmp(argv[i + 1], "both") == 0))
+            workload = argv[++i];
         else {
             std::fprintf(stderr,
-                         "usage: risk_bench [--paths N] [--repeats R] "
-                         "[--reference-paths N] [--no-reference]\n");
+                         "usage: risk_bench [--paths N] [--repeats R] [--reference-paths N] "
+                         "[--no-reference] [--workload w1|w1v|both] [--no-cancel]\n");
             return 2;
         }
     }
@@ -249,17 +265,28 @@ int main(int argc, char** argv)
     const RiskInputs w1 = workloadW1(false);
     const RiskInputs w1v = workloadW1(true);
 
+    if (workload == "w1v") {
+        const Timing w1vt1 = timeRuns(w1v, paths, 1, repeats);
+        printTiming("W1v", paths, 1, w1vt1);
+        const Timing w1vt2 = timeRuns(w1v, paths, 2, repeats);
+        printTiming("W1v", paths, 2, w1vt2);
+        std::printf("peak RSS after the engine runs: %.1f MB\n", peakRssMb());
+        return 0;
+    }
     const Timing w1t1 = timeRuns(w1, paths, 1, repeats);
     printTiming("W1", paths, 1, w1t1);
     const Timing w1t2 = timeRuns(w1, paths, 2, repeats);
     printTiming("W1", paths, 2, w1t2);
-    const Timing w1vt1 = timeRuns(w1v, paths, 1, repeats);
-    printTiming("W1v", paths, 1, w1vt1);
-    const Timing w1vt2 = timeRuns(w1v, paths, 2, repeats);
-    printTiming("W1v", paths, 2, w1vt2);
+    if (workload == "both") {
+        const Timing w1vt1 = timeRuns(w1v, paths, 1, repeats);
+        printTiming("W1v", paths, 1, w1vt1);
+        const Timing w1vt2 = timeRuns(w1v, paths, 2, repeats);
+        printTiming("W1v", paths, 2, w1vt2);
+    }
     std::printf("peak RSS after the engine runs: %.1f MB\n", peakRssMb());
-    std::printf("cancel latency (stop requested after 200 ms of a 20M-path run): %.1f ms\n",
-                cancelLatencyMs(w1));
+    if (cancel)
+        std::printf("cancel latency (stop requested after 200 ms of a 20M-path run): %.1f ms\n",
+                    cancelLatencyMs(w1));
 
     const CostAtRiskReport& rep = *w1t2.last.report;
     std::printf("W1 engine (seed %llu, %zu paths), horizon total in USD:\n",

@@ -2,9 +2,21 @@
 
 #include "ui/format.h"
 #include "ui/guard.h"
+#include "ui/desk_session.h"
 #include "ui/import_prices_dialog.h"
 #include "ui/page.h"
+#include "ui/pages/approvals_page.h"
+#include "ui/pages/audit_page.h"
+#include "ui/pages/effectiveness_page.h"
+#include "ui/pages/exposure_page.h"
+#include "ui/pages/hedge_page.h"
 #include "ui/pages/market_page.h"
+#include "ui/pages/orders_page.h"
+#include "ui/pages/plan_page.h"
+#include "ui/pages/pnl_page.h"
+#include "ui/pages/positions_page.h"
+#include "ui/pages/risk_page.h"
+#include "ui/plan_session.h"
 #include "ui/readme_dialog.h"
 #include "ui/widgets/welcome_widget.h"
 #include "ui/workspace_session.h"
@@ -87,6 +99,22 @@ void MainWindow::registerPages()
 {
     // Flow order. A new page is one line here plus its file pair in ui/pages/.
     addPage(QStringLiteral("market"), tr("Market"), new MarketPage(m_session));
+    // The Plan and Exposure pages share one plan book (saved, undoable edits; exposure in core).
+    auto* plan = new PlanSession(m_session, this);
+    addPage(QStringLiteral("plan"), tr("Plan"), new PlanPage(m_session, *plan));
+    addPage(QStringLiteral("exposure"), tr("Exposure"), new ExposurePage(m_session, *plan));
+    addPage(QStringLiteral("risk"), tr("Risk"), new RiskPage(m_session));
+    addPage(QStringLiteral("hedge"), tr("Hedge"), new HedgePage(m_session));
+    // The trading desk pages share the logged-in user and the paper broker.
+    auto* desk = new DeskSession(m_session, this);
+    addPage(QStringLiteral("orders"), tr("Orders"), new OrdersPage(m_session, *desk));
+    addPage(QStringLiteral("approvals"), tr("Approvals"), new ApprovalsPage(m_session, *desk));
+    addPage(QStringLiteral("positions"), tr("Positions"), new PositionsPage(m_session, *desk));
+    addPage(QStringLiteral("pnl"), tr("P&L"), new PnlPage(m_session, *desk));
+    addPage(QStringLiteral("effectiveness"),
+            tr("Effectiveness"),
+            new EffectivenessPage(m_session, *desk));
+    addPage(QStringLiteral("audit"), tr("Audit"), new AuditPage(m_session, *desk));
 }
 
 void MainWindow::addPage(const QString& id, const QString& title, Page* page)

@@ -80,6 +80,9 @@ signals:
     void marketDataChanged();
     //! Loading market data or building the snapshot failed; the data is now empty.
     void marketDataFailed(const QString& message);
+    //! The plan book of the open workspace changed: emitted by PlanSession (ui/plan_session.h)
+    //! after every saved edit, undo, redo, import or reload.
+    void planChanged();
 
 private:
     struct LoadedMarket

@@ -76,6 +76,24 @@ bool saveRejectedImport(ui::ImportPricesDialog& dialog,
     return save(dialog, out, QStringLiteral("import-prices-rejected"));
 }
 
+// A page that computes on a worker when shown (the Hedge page) has a `busy` property; its
+// screenshot waits until the result is in.
+void waitUntilIdle(QObject& page)
+{
+    settle();
+    if (!page.property("busy").toBool())
+        return;
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (!page.property("busy").toBool())
+            loop.quit();
+    });
+    poll.start(50);
+    QTimer::singleShot(300'000, &loop, &QEventLoop::quit); // a broken build must not hang
+    loop.exec();
+}
+
 } // namespace
 
 int takeScreenshots(ui::MainWindow& window, ui::WorkspaceSession& session, const QString& dir)
@@ -105,8 +123,9 @@ int takeScreenshots(ui::MainWindow& window, ui::WorkspaceSession& session, const
     bool ok = true;
     for (const QString& id : window.pageIds()) {
         window.showPage(id);
-        ok = save(window, out, id) && ok;
         ui::Page* page = window.page(id);
+        waitUntilIdle(*page);
+        ok = save(window, out, id) && ok;
         for (const QString& view : page->views()) {
             page->showView(view);
             ok = save(window, out, id + QLatin1Char('-') + view) && ok;

@@ -63,7 +63,7 @@ std::vector<FactorEstimate> estimateFactors(const MarketDataSet& market,
             row.overrides = it->second;
         const IndexDefinition* index = market.findIndex(id);
         if (index == nullptr) {
-            row.problem = id + " is not an index of this workspace";
+            row.estimationProblem = row.problem = id + " is not an index of this workspace";
             rows.push_back(std::move(row));
             continue;
         }
@@ -79,21 +79,32 @@ std::vector<FactorEstimate> estimateFactors(const MarketDataSet& market,
         } catch (const Error& e) {
             // Too little history is a fact about the workspace, not a bug: the table shows it and
             // the user can type every parameter in.
-            row.problem = "no estimate from " + formatIsoDate(from) + " to " + formatIsoDate(asOf)
-                          + " (" + e.what() + ")";
+            row.estimationProblem = "no estimate from " + formatIsoDate(from) + " to "
+                                    + formatIsoDate(asOf) + " (" + e.what() + ")";
         }
-        if (!row.estimated && !setsEveryParameter(row.overrides, row.model)) {
-            row.problem += "; enter every parameter as an override to use " + id;
-        } else {
-            try {
-                row.effective = withOverrides(baseOf(row.estimated), row.overrides, row.model);
-            } catch (const Error& e) {
-                row.problem = id + ": the override is not valid: " + e.what();
-            }
-        }
-        rows.push_back(std::move(row));
+        const FactorParamOverrides stored = row.overrides;
+        rows.push_back(withNewOverrides(std::move(row), stored));
     }
     return rows;
+}
+
+FactorEstimate withNewOverrides(FactorEstimate row, const FactorParamOverrides& overrides)
+{
+    row.overrides = overrides;
+    row.effective.reset();
+    row.problem = row.estimationProblem;
+    if (row.name.empty())
+        return row; // not an index of the workspace: nothing to apply the overrides to
+    if (!row.estimated && !setsEveryParameter(row.overrides, row.model)) {
+        row.problem += "; enter every parameter as an override to use " + row.indexId;
+        return row;
+    }
+    try {
+        row.effective = withOverrides(baseOf(row.estimated), row.overrides, row.model);
+    } catch (const Error& e) {
+        row.problem = row.indexId + ": the override is not valid: " + e.what();
+    }
+    return row;
 }
 
 void validateOverride(const std::string& indexId,

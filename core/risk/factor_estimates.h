@@ -47,7 +47,9 @@ struct FactorEstimate
     //! What a run uses: the estimate with the overrides on top; without an estimate, the
     //! overrides alone when they set every parameter the model uses. nullopt: unusable.
     std::optional<FactorParams> effective;
-    //! Why `estimated` or `effective` is missing, for people; empty when both are there.
+    //! Why there is no estimate, for people ("no estimate from ... (3 observations; ...)").
+    std::string estimationProblem;
+    //! Why `effective` is missing or needs attention, for people; empty when all is well.
     std::string problem;
 
     bool isOverridden() const { return !overrides.empty(); }
@@ -62,6 +64,10 @@ std::vector<FactorEstimate> estimateFactors(const MarketDataSet& market,
                                             Date asOf,
                                             const OverrideMap& overrides,
                                             int windowDays = kEstimationWindowDays);
+
+//! `row` with `overrides` in place of its own, and `effective` and `problem` worked out again as
+//! estimateFactors does (the parameter table calls this after an edit).
+FactorEstimate withNewOverrides(FactorEstimate row, const FactorParamOverrides& overrides);
 
 //! Checks an override before it is stored: throws ch::Error naming the index and the field when
 //! the override applied to `estimated` (or to zeros without an estimate) is not a valid parameter

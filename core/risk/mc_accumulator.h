@@ -108,7 +108,8 @@ private:
     const AggregationLayout* m_layout;
     std::vector<QuantitySums> m_q;
     std::vector<ContributionSums> m_c;
-    std::vector<std::uint32_t> m_bins; //!< per-lane bins of the quantity being added
+    std::vector<std::uint32_t> m_bins;  //!< per-lane bins of the quantity being added
+    std::vector<double> m_fixedPerUnit; //!< 2^52 / factorScale: factor cost to fixed point
 };
 
 } // namespace ch::risk::detail

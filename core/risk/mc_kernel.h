@@ -8,26 +8,35 @@
 
 namespace ch::risk::detail {
 
-//! Scratch space for one block of paths, structure-of-arrays: row r of a buffer holds one value
-//! for every lane (path) of the block, at r × capacity. Allocated once per worker thread and
-//! reused, so the simulation itself never allocates.
+//! Lanes per chunk (a block of up to 4096 lanes runs as consecutive chunks).
+inline constexpr std::size_t kChunkLanes = 128;
+
+//! Scratch space for one chunk of lanes, structure-of-arrays: row r of a buffer holds one value
+//! for every lane (path) of the chunk, at r × capacity. A block is simulated in chunks of at most
+//! kChunkLanes lanes so that a month's working set stays in the first-level cache. Allocated once
+//! per worker thread and reused, so the simulation itself never allocates.
 struct BlockBuffers
 {
-    explicit BlockBuffers(const CompiledModel& m, std::size_t capacity);
+    explicit BlockBuffers(const CompiledModel& m, std::size_t blockCapacity);
 
-    std::size_t capacity = 0;
-    std::vector<std::uint64_t> rng;       //!< 4 rows: xoshiro256** state words
-    std::vector<std::uint64_t> rawBits;   //!< two rows: the ziggurat's draws
-    std::vector<double> state;            //!< factors rows: log deviation Y from the forward
-    std::vector<double> normals;          //!< independent normals of the current month
-    std::vector<double> uniforms;         //!< jump-count uniforms of the current month
-    std::vector<double> correlated;       //!< dims rows: correlated shocks
-    std::vector<double> price;            //!< factors rows: simulated monthly average price
-    std::vector<double> jumpWork;         //!< 2 rows: jump counts, jump sizes
-    std::vector<std::uint32_t> jumpLanes; //!< lanes with at least one jump this month
-    std::vector<double> demandSum;        //!< running sum of monthly demand shocks
-    std::vector<double> demandZ;          //!< standardised demand factor of the month
-    std::vector<double> zeros;            //!< a row of zeros, for absent copula parts
+    std::size_t capacity = 0;               //!< lanes per chunk
+    std::vector<std::uint64_t> rng;         //!< 4 rows: xoshiro256** state words
+    std::vector<std::uint64_t> words;       //!< the month's xoshiro256** outputs
+    std::vector<float> normals;             //!< independent normals of the current month
+    std::vector<float> innovation;          //!< diffusion (+ jump) increment per factor, demand
+    std::vector<std::size_t> innovationRow; //!< per factor: its row in `innovation`
+    std::vector<std::size_t> jumpOnlyRows;  //!< rows of factors with jumps and no diffusion
+    std::vector<float> state;               //!< factors rows: log deviation Y from the forward
+    std::vector<float> relative;            //!< factors rows: price / forward, when a cell needs it
+    std::vector<std::uint8_t> jumpFlags;    //!< per lane: does one factor jump (lanesAtLeast)
+    std::vector<std::uint32_t> jumpLanes;   //!< lanes of one factor with at least one jump
+    //! The month's jumps over all factors (jumpEntries): the normal's tail probability, the
+    //! normal, the mean and sd of the size given the count, and the innovation index it adds to.
+    std::vector<float> jumpTail, jumpNormal, jumpMean, jumpScale;
+    std::vector<std::uint32_t> jumpTarget;
+    std::vector<float> demandSum; //!< running sum of monthly demand shocks
+    std::vector<float> demandZ;   //!< standardised demand factor of the month
+    std::vector<float> zeros;     //!< a row of zeros, for absent copula parts
     std::vector<double> month, monthPay, quarter, quarterPay, total, totalPay;
     std::vector<double> factorCost, factorPay; //!< factors rows, summed over the horizon
 };

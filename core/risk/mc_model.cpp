@@ -11,7 +11,7 @@ namespace ch::risk::detail {
 namespace {
 
 // Poisson CDF for one month, truncated where the tail falls below the resolution of a 52-bit
-// uniform (2^-53): the counting loop in the kernel then never needs more entries.
+// uniform (2^-53).
 std::vector<double> poissonCdf(double mean)
 {
     std::vector<double> cdf;
@@ -24,6 +24,22 @@ std::vector<double> poissonCdf(double mean)
         cdf.push_back(std::min(cum, 1.0));
     }
     return cdf;
+}
+
+// The jump count and size tables of a factor on the 32-bit word scale (mc_model.h). A word w
+// uniform on [0, 2^32) gives N = #{j : w >= T_j}; given N = n, w is uniform on [T_{n−1}, T_n),
+// so (w − T_{n−1} + ½) / (T_n − T_{n−1}) is a uniform independent of N (the inversion method's
+// leftover, Devroye 1986, §II.2 and §III.4), which the kernel turns into the normal of the
+// jump size. Truncating the CDF at 2^-33 below 1 lumps the tail into the last count.
+void jumpTables(CompiledFactor& f, double meanCount)
+{
+    constexpr double kWords = 0x1p32;
+    for (double c : poissonCdf(meanCount)) {
+        const double t = std::round(c * kWords);
+        if (t >= kWords)
+            break;
+        f.jumpThreshold.push_back(static_cast<std::uint32_t>(t));
+    }
 }
 
 // ln E[e^{Y_t}] after t months for Y_t = Σ_{k=1..t} a^{t−k} (s ε_k + J_k), ε standard normal and
@@ -59,12 +75,12 @@ CompiledFactor compileFactor(const RiskFactor& rf, int horizon)
     if (jumpMeanCount > 0.0) {
         f.jumpMean = p.jumpMeanLog;
         f.jumpSd = p.jumpSdLog;
-        f.poissonCdf = poissonCdf(jumpMeanCount);
+        jumpTables(f, jumpMeanCount);
     }
-    f.shift.resize(static_cast<std::size_t>(horizon));
+    f.forward.assign(rf.forwardUsd.begin(), rf.forwardUsd.begin() + horizon);
+    f.drift.resize(static_cast<std::size_t>(horizon));
     for (int t = 0; t < horizon; ++t)
-        f.shift[static_cast<std::size_t>(t)] =
-            std::log(rf.forwardUsd[static_cast<std::size_t>(t)]) - logMgf(f, jumpMeanCount, t + 1);
+        f.drift[static_cast<std::size_t>(t)] = static_cast<float>(logMgf(f, jumpMeanCount, t + 1));
     return f;
 }
 
@@ -147,12 +163,14 @@ CompiledModel compileModel(const RiskInputs& in)
             f.dim = static_cast<int>(diffusive.size());
             diffusive.push_back(static_cast<Eigen::Index>(i));
         }
-        if (!f.poissonCdf.empty())
+        if (!f.jumpThreshold.empty())
             f.jumpSlot = static_cast<int>(m.jumpFactors++);
         m.factor.push_back(std::move(f));
     }
 
-    // Cells: uncertain volumes need the demand factor unless ρd = 0 (then only ε is used).
+    // Cells: deterministic volumes fold into their factor's month (FactorMonth); uncertain ones
+    // are kept one by one and need the demand factor unless ρd = 0 (then only ε is used).
+    m.factorMonths.assign(months, std::vector<FactorMonth>(m.factors));
     m.cellsByMonth.assign(months, {});
     m.uncertainCellsByMonth.assign(months, 0);
     m.fixedCostByMonth.assign(months, 0.0);
@@ -160,18 +178,24 @@ CompiledModel compileModel(const RiskInputs& in)
     for (const ExposureCell& c : in.cells) {
         const auto t = static_cast<std::size_t>(c.monthOffset);
         m.fixedCostByMonth[t] += c.contractedVolume * c.contractedPriceUsd;
+        const double forward = m.factor[c.factor].forward[t];
+        FactorMonth& fm = m.factorMonths[t][c.factor];
+        if (!(c.highVolume > c.lowVolume)) {
+            fm.costSlope += c.baseVolume * c.priceMultiplier * forward;
+            fm.costConst += c.baseVolume * c.spreadUsd;
+            fm.hasCost = true;
+            continue;
+        }
+        anyUncertain = true;
+        fm.needsPrice = true;
         CompiledCell cc;
         cc.factor = c.factor;
-        cc.multiplier = c.priceMultiplier;
+        cc.lowVolume = c.lowVolume;
+        cc.rangeVolume = c.highVolume - c.lowVolume;
+        cc.priceSlope = c.priceMultiplier * forward;
         cc.spreadUsd = c.spreadUsd;
-        cc.volume = c.baseVolume;
-        if (c.highVolume > c.lowVolume) {
-            anyUncertain = true;
-            cc.lowVolume = c.lowVolume;
-            cc.rangeVolume = c.highVolume - c.lowVolume;
-            cc.table = tableFor(m.tables, (c.baseVolume - c.lowVolume) / cc.rangeVolume);
-            cc.epsRow = m.uncertainCellsByMonth[t]++;
-        }
+        cc.table = tableFor(m.tables, (c.baseVolume - c.lowVolume) / cc.rangeVolume);
+        cc.epsRow = m.uncertainCellsByMonth[t]++;
         m.cellsByMonth[t].push_back(cc);
     }
     const double rhoD = in.demand.volumeCorrelation;
@@ -203,16 +227,40 @@ CompiledModel compileModel(const RiskInputs& in)
         for (Eigen::Index c = 0; c <= r; ++c)
             m.cholesky[static_cast<std::size_t>(r * dims + c)] = chol(r, c);
 
-    m.instrumentsByMonth.assign(months, {});
+    // Each factor's row of L scaled by its monthly sd gives its diffusion increment directly.
+    m.scaledCholesky.assign(m.cholesky.size(), 0.0F);
+    for (std::size_t r = 0; r < m.dims; ++r) {
+        double scale = 1.0; // the demand row
+        for (const CompiledFactor& f : m.factor)
+            if (f.dim == static_cast<int>(r))
+                scale = f.stepSd;
+        for (std::size_t c = 0; c <= r; ++c)
+            m.scaledCholesky[r * m.dims + c] =
+                static_cast<float>(scale * m.cholesky[r * m.dims + c]);
+    }
+
+    m.optionsByMonth.assign(months, {});
     for (const HedgeInstrument& h : in.instruments) {
-        CompiledInstrument ci;
-        ci.kind = h.kind;
-        ci.factor = h.factor;
-        ci.strikeUsd = h.strikeUsd;
-        ci.units = h.unitsPerContract * h.contracts;
-        ci.premiumCash = h.premiumUsd * ci.units;
-        m.instrumentsByMonth[static_cast<std::size_t>(h.monthOffset)].push_back(ci);
+        const auto t = static_cast<std::size_t>(h.monthOffset);
+        const double units = h.unitsPerContract * h.contracts;
+        const double forward = m.factor[h.factor].forward[t];
         m.hasHedge = true;
+        if (h.kind == InstrumentKind::Future) {
+            FactorMonth& fm = m.factorMonths[t][h.factor];
+            fm.paySlope += units * forward;
+            fm.payConst -= units * h.strikeUsd;
+            fm.hasPay = true;
+            continue;
+        }
+        CompiledOption o;
+        o.factor = h.factor;
+        o.sign = h.kind == InstrumentKind::Call ? 1.0 : -1.0;
+        o.forward = forward;
+        o.strikeUsd = h.strikeUsd;
+        o.units = units;
+        o.premiumCash = h.premiumUsd * units;
+        m.optionsByMonth[t].push_back(o);
+        m.factorMonths[t][h.factor].needsPrice = true;
     }
     return m;
 }

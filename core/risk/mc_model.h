@@ -3,13 +3,15 @@
 #include "risk/risk_inputs.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace ch::risk::detail {
 
 // The Monte Carlo model compiled from RiskInputs into flat tables the kernel reads: per-month
 // decay, step volatility, Poisson tables and drift corrections per factor; the Cholesky factor
-// of the (repaired) correlation; cells and instruments grouped by month; Beta-PERT volume tables.
+// of the (repaired) correlation; per factor and month the affine sum of its deterministic cells
+// and futures, and the uncertain-volume cells and options one by one; Beta-PERT volume tables.
 // Internal to ch::risk (not installed for other modules).
 
 //! Monthly time step in years.
@@ -24,29 +26,49 @@ struct CompiledFactor
     int jumpSlot = -1;   //!< index among factors with jumps, −1 without jumps
     double jumpMean = 0.0;
     double jumpSd = 0.0;
-    std::vector<double> poissonCdf; //!< P(N <= j) per month, j = 0..size−1
-    std::vector<double> shift;      //!< ln F_t − ln E[e^{Y_t}] per month, so E[price] = forward
+    //! The Poisson CDF on the scale of a 32-bit word w: N = #{j : w >= jumpThreshold[j]}, with
+    //! jumpThreshold[j] = round(2^32 · P(N <= j)) while that is below 2^32 (the tail beyond the
+    //! last entry, below 2^-33, counts as the last entry).
+    std::vector<std::uint32_t> jumpThreshold;
+    std::vector<double> forward; //!< F_t per month, USD
+    std::vector<float> drift; //!< m_t = ln E[e^{Y_t}] per month, so E[F_t·e^{Y_t − m_t}] = F_t
 };
 
 struct CompiledCell
 {
     std::size_t factor = 0;
-    double multiplier = 1.0;
-    double spreadUsd = 0.0;
-    double volume = 0.0; //!< the volume when deterministic (low == high)
     double lowVolume = 0.0;
     double rangeVolume = 0.0; //!< high − low
-    int table = -1;           //!< volume table, −1 for a deterministic volume
-    std::size_t epsRow = 0;   //!< this cell's idiosyncratic normal among the month's normals
+    double priceSlope = 0.0; //!< multiplier × F_t: the cell's unit price is priceSlope·e + spread
+    double spreadUsd = 0.0;
+    int table = -1;         //!< volume table
+    std::size_t epsRow = 0; //!< this cell's idiosyncratic normal among the month's normals
 };
 
-struct CompiledInstrument
+struct CompiledOption
 {
-    InstrumentKind kind = InstrumentKind::Future;
     std::size_t factor = 0;
+    double sign = 1.0;    //!< +1 call, −1 put
+    double forward = 0.0; //!< F_t: the settlement price is F_t·e
     double strikeUsd = 0.0;
     double units = 0.0;       //!< units per contract × signed contracts
     double premiumCash = 0.0; //!< premium × units (paid, subtracted from the payoff)
+};
+
+//! What one factor's month adds to the paths, with e = e^{Y_t − m_t} the price relative to the
+//! forward. Deterministic-volume cells and futures are affine in e, so however many of them a
+//! factor has in a month, they collapse into one slope and one constant:
+//!   cost = Σ volume × (multiplier × F_t·e + spread) = costSlope·e + costConst
+//!   payoff = Σ units × (F_t·e − strike) = paySlope·e + payConst.
+struct FactorMonth
+{
+    double costSlope = 0.0;
+    double costConst = 0.0;
+    double paySlope = 0.0;
+    double payConst = 0.0;
+    bool hasCost = false;    //!< any deterministic-volume cell
+    bool hasPay = false;     //!< any future
+    bool needsPrice = false; //!< an uncertain-volume cell or an option reads F_t·e per lane
 };
 
 //! Standardised Beta-PERT quantile as a function of a standard normal z: G(z) = Q(Φ(z)), tabulated
@@ -70,22 +92,38 @@ struct CompiledModel
     int demandDim = -1;   //!< row of the demand shock, −1 without volume uncertainty
     std::size_t jumpFactors = 0;
     std::vector<double> cholesky; //!< dims × dims, lower triangular, row-major
+    //! The Cholesky factor in single precision with each factor's row scaled by its stepSd, so
+    //! that row d of L·z is directly that factor's monthly diffusion increment (the demand row,
+    //! if any, is unscaled).
+    std::vector<float> scaledCholesky;
     bool correlationRepaired = false;
     double repairFrobenius = 0.0;
     std::vector<CompiledFactor> factor;
-    std::vector<std::vector<CompiledCell>> cellsByMonth;
-    std::vector<std::size_t> uncertainCellsByMonth;
-    std::vector<std::vector<CompiledInstrument>> instrumentsByMonth;
+    std::vector<std::vector<FactorMonth>> factorMonths;  //!< [month][factor]
+    std::vector<std::vector<CompiledCell>> cellsByMonth; //!< the uncertain-volume cells
+    std::vector<std::size_t> uncertainCellsByMonth;      //!< idiosyncratic normals per month
+    std::vector<std::vector<CompiledOption>> optionsByMonth;
     std::vector<double> fixedCostByMonth; //!< contracted volume × fixed price, USD
     std::vector<VolumeTable> tables;
     double demandLoading = 0.0; //!< √ρd
     double idioLoading = 1.0;   //!< √(1 − ρd)
     bool hasHedge = false;
 
-    //! Normals drawn per path and month: dims + the month's uncertain cells. Jump sizes draw
-    //! theirs only on the lanes that jump (mc_kernel.cpp, drawJumps).
+    //! Normals drawn per path and month: dims + the month's uncertain cells.
     std::size_t normalsForMonth(int month) const;
     std::size_t maxNormalsPerMonth() const;
+    //! xoshiro256** outputs per path and month: one per pair of normals (Box–Muller), then one
+    //! 32-bit half per factor with jumps (its count and, through the position of the word inside
+    //! the count's interval, the size).
+    std::size_t normalOutputs(int month) const { return (normalsForMonth(month) + 1) / 2; }
+    std::size_t outputsForMonth(int month) const
+    {
+        return normalOutputs(month) + (jumpFactors + 1) / 2;
+    }
+    std::size_t maxOutputsPerMonth() const
+    {
+        return (maxNormalsPerMonth() + 1) / 2 + (jumpFactors + 1) / 2;
+    }
     //! Cost quantities per side: the horizon, each quarter, each month.
     std::size_t quantitiesPerSide() const
     {

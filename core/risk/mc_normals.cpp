@@ -1,16 +1,31 @@
-// Standard normals for the Monte Carlo kernel: the ziggurat method (Marsaglia & Tsang, "The
-// Ziggurat Method for Generating Random Variables", J. Stat. Software 5(8), 2000) with 256
-// layers, taking the layer index and the uniform from separate bits of one 64-bit draw as Doornik
-// recommends ("An Improved Ziggurat Method to Generate Normal Random Samples", 2005). The fast
-// path (a table lookup and a compare, 99.3% of draws) is vectorised over the lanes of a block;
-// the other draws (wedges and the tail beyond r) finish exactly on the same lane's stream in
-// scalar code. Compiled with the kernel flags (core/risk/CMakeLists.txt).
+// Random words and standard normals for the Monte Carlo kernel, in single precision.
+//
+// Words: each xoshiro256** output (rng.h) is two 32-bit words. A pair of normals takes one whole
+// output, a jump count (mc_kernel.cpp) one word.
+//
+// Normals: the Box–Muller transform (Box & Muller, Ann. Math. Statist. 29(2), 1958): for U1, U2
+// independent uniforms, R = √(−2 ln U1) and an angle Θ uniform on [0, 2π) give R·cos Θ and
+// R·sin Θ, two independent standard normals. U1 is the low word ((2k + 1)·2^-32, so R <= 6.66:
+// the tail beyond has probability 3e-11). The high word gives Θ without range reduction: its top
+// three bits pick one of the eight symmetries of the square (swap cos and sin, flip either sign)
+// and the other 29 bits an angle φ uniform on [0, π/4); the eight images of that octant tile the
+// circle, so Θ is uniform. ln, sin and cos are the inline polynomials of mc_float_math.h, so the
+// loop is straight-line vector code: no tables, no rejection, no branch per lane. It replaced a
+// 256-layer ziggurat that, in single precision on AVX2, cost about twice as much per normal:
+// its two table lookups per draw are emulated gathers, and the 0.7% of draws that miss its fast
+// path run scalar with a branch misprediction each.
+//
+// Jump sizes use the inverse CDF instead (normalQuantiles): their uniform is what is left of the
+// jump word after the Poisson count (mc_model.cpp, jumpTables), a single uniform.
+//
+// Compiled with the kernel flags (core/risk/CMakeLists.txt).
+#include "risk/mc_float_math.h"
 #include "risk/mc_simd.h"
 #include "risk/rng.h"
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
-#include <cstring>
-#include <limits>
 #include <numbers>
 
 #define CH_RISK_KERNEL __attribute__((target_clones("arch=x86-64-v3", "default")))
@@ -82,80 +97,158 @@ const Ziggurat& zigguratTables()
 
 namespace {
 
-std::uint64_t laneNext(Streams st, std::size_t l)
+// Normal rows a and b (b null: a only) from one row of outputs.
+template <class T>
+inline __attribute__((always_inline)) void
+boxMullerRow(const std::uint64_t* words, T* a, T* b, std::size_t lanes)
 {
-    std::uint64_t x0 = st.s0[l], x1 = st.s1[l], x2 = st.s2[l], x3 = st.s3[l];
-    const std::uint64_t r = xoshiroNext(x0, x1, x2, x3);
-    st.s0[l] = x0;
-    st.s1[l] = x1;
-    st.s2[l] = x2;
-    st.s3[l] = x3;
-    return r;
-}
-
-// The exact ziggurat for a lane whose fast test failed on draw `bits`.
-double slowNormal(const Ziggurat& z, Streams st, std::size_t l, std::uint64_t bits)
-{
-    for (;;) {
-        const double u = 2.0 * uniformHalfOpen(bits) - 1.0;
-        const auto i = static_cast<std::size_t>(bits & 0xFF);
-        if (std::fabs(u) < z.ratio[i])
-            return u * z.x[i];
-        if (i == 0) {
-            // Beyond r: Marsaglia's (1964) tail method.
-            double a = 0.0;
-            double b = 0.0;
-            do {
-                a = -std::log(uniformOpenZero(laneNext(st, l))) / z.r;
-                b = -std::log(uniformOpenZero(laneNext(st, l)));
-            } while (b + b < a * a);
-            return u < 0.0 ? -(z.r + a) : z.r + a;
+    const std::uint64_t* __restrict w = words;
+    T* __restrict x = a;
+    T* __restrict y = b;
+    constexpr float kQuarterPi = 0.785398163397448310F;
+    auto draw = [&](std::size_t l, float& zx, float& zy) {
+        const auto lo = static_cast<std::uint32_t>(w[l]);
+        const auto hi = static_cast<std::uint32_t>(w[l] >> 32);
+        const float u1 =
+            static_cast<float>(static_cast<std::int32_t>(lo >> 1)) * 0x1p-31F + 0x1p-32F;
+        const float radius = std::sqrt(-2.0F * logFloat(u1));
+        const float phi = static_cast<float>(static_cast<std::int32_t>(hi & 0x1FFFFFFFu))
+                          * (0x1p-29F * kQuarterPi);
+        float s = 0.0F;
+        float c = 0.0F;
+        sinCosOctant(phi, s, c);
+        const bool swap = (hi & 0x80000000u) != 0;
+        const float cx = swap ? s : c;
+        const float cy = swap ? c : s;
+        zx = radius * ((hi & 0x40000000u) != 0 ? -cx : cx);
+        zy = radius * ((hi & 0x20000000u) != 0 ? -cy : cy);
+    };
+    if (y != nullptr) {
+#pragma omp simd
+        for (std::size_t l = 0; l < lanes; ++l) {
+            float zx = 0.0F;
+            float zy = 0.0F;
+            draw(l, zx, zy);
+            x[l] = zx;
+            y[l] = zy;
         }
-        // Wedge: accept when a uniform height between the layer's bottom f(x[i]) and top
-        // f(x[i+1]) falls under the density at x.
-        const double x = u * z.x[i];
-        const double height = z.f[i] + uniformHalfOpen(laneNext(st, l)) * (z.f[i + 1] - z.f[i]);
-        if (height < density(x))
-            return x;
-        bits = laneNext(st, l);
+        return;
+    }
+#pragma omp simd
+    for (std::size_t l = 0; l < lanes; ++l) {
+        float zx = 0.0F;
+        float zy = 0.0F;
+        draw(l, zx, zy);
+        x[l] = zx;
     }
 }
 
-typedef double V4 __attribute__((vector_size(32)));
-
-// About 1.8 lanes of 256 miss the fast path. A NaN mark survives addition, so sixteen lanes are
-// checked with three vector adds and one horizontal test.
-void finishRow(
-    const Ziggurat& z, Streams st, double* a, const std::uint64_t* raw, std::size_t lanes)
+// `rows` normal rows, rows 2k and 2k + 1 from output row k.
+template <class T>
+inline __attribute__((always_inline)) void boxMullerRows(
+    const std::uint64_t* words, T* out, std::size_t rows, std::size_t lanes, std::size_t stride)
 {
-    std::size_t l = 0;
-    for (; l + 16 <= lanes; l += 16) {
-        V4 v0;
-        V4 v1;
-        V4 v2;
-        V4 v3;
-        std::memcpy(&v0, a + l, sizeof v0);
-        std::memcpy(&v1, a + l + 4, sizeof v1);
-        std::memcpy(&v2, a + l + 8, sizeof v2);
-        std::memcpy(&v3, a + l + 12, sizeof v3);
-        const V4 sum = (v0 + v1) + (v2 + v3);
-        const double h = (sum[0] + sum[1]) + (sum[2] + sum[3]);
-        if (h == h)
-            continue;
-        for (std::size_t k = l; k < l + 16; ++k)
-            if (a[k] != a[k])
-                a[k] = slowNormal(z, st, k, raw[k]);
-    }
-    for (; l < lanes; ++l)
-        if (a[l] != a[l])
-            a[l] = slowNormal(z, st, l, raw[l]);
+    for (std::size_t r = 0; r < rows; r += 2)
+        boxMullerRow(words + (r / 2) * stride,
+                     out + r * stride,
+                     r + 1 < rows ? out + (r + 1) * stride : nullptr,
+                     lanes);
 }
 
 } // namespace
 
-double laneNormal(Streams st, std::size_t lane)
+CH_RISK_KERNEL void drawWords(
+    Streams st, std::uint64_t* words, std::size_t outputs, std::size_t lanes, std::size_t stride)
 {
-    return slowNormal(zigguratTables(), st, lane, laneNext(st, lane));
+    std::uint64_t* __restrict s0 = st.s0;
+    std::uint64_t* __restrict s1 = st.s1;
+    std::uint64_t* __restrict s2 = st.s2;
+    std::uint64_t* __restrict s3 = st.s3;
+    // Four outputs per pass keep the generator state in registers for four draws.
+    std::size_t r = 0;
+    for (; r + 4 <= outputs; r += 4) {
+        std::uint64_t* __restrict a = words + r * stride;
+        std::uint64_t* __restrict b = a + stride;
+        std::uint64_t* __restrict c = b + stride;
+        std::uint64_t* __restrict d = c + stride;
+#pragma omp simd
+        for (std::size_t l = 0; l < lanes; ++l) {
+            std::uint64_t x0 = s0[l], x1 = s1[l], x2 = s2[l], x3 = s3[l];
+            a[l] = xoshiroNext(x0, x1, x2, x3);
+            b[l] = xoshiroNext(x0, x1, x2, x3);
+            c[l] = xoshiroNext(x0, x1, x2, x3);
+            d[l] = xoshiroNext(x0, x1, x2, x3);
+            s0[l] = x0;
+            s1[l] = x1;
+            s2[l] = x2;
+            s3[l] = x3;
+        }
+    }
+    for (; r < outputs; ++r) {
+        std::uint64_t* __restrict a = words + r * stride;
+#pragma omp simd
+        for (std::size_t l = 0; l < lanes; ++l) {
+            std::uint64_t x0 = s0[l], x1 = s1[l], x2 = s2[l], x3 = s3[l];
+            a[l] = xoshiroNext(x0, x1, x2, x3);
+            s0[l] = x0;
+            s1[l] = x1;
+            s2[l] = x2;
+            s3[l] = x3;
+        }
+    }
+}
+
+namespace {
+// ln x for x in (0, 1], float, inline (Cephes logf polynomial on [sqrt(.5), sqrt(2))).
+inline float fastLog(float x)
+{
+    const std::uint32_t bits = std::bit_cast<std::uint32_t>(x);
+    int e = static_cast<int>(bits >> 23) - 127;
+    float m = std::bit_cast<float>((bits & 0x007FFFFFu) | 0x3F800000u); // [1, 2)
+    const bool big = m > 1.41421356F;
+    m = big ? m * 0.5F : m;
+    e += big ? 1 : 0;
+    const float f = m - 1.0F;
+    const float z = f * f;
+    float p = 7.0376836292E-2F;
+    p = p * f - 1.1514610310E-1F;
+    p = p * f + 1.1676998740E-1F;
+    p = p * f - 1.2420140846E-1F;
+    p = p * f + 1.4249322787E-1F;
+    p = p * f - 1.6668057665E-1F;
+    p = p * f + 2.0000714765E-1F;
+    p = p * f - 2.4999993993E-1F;
+    p = p * f + 3.3333331174E-1F;
+    const float y = f * z * p - 0.5F * z + f;
+    return y + static_cast<float>(e) * 0.693147180559945F;
+}
+// sin and cos of 2π t for t in [0, 1): reduce to [-1/2, 1/2) turns, polynomials in θ.
+inline void sinCos2Pi(float t, float& s, float& c)
+{
+    const float u = t - 0.5F; // [-0.5, 0.5): angle 2πu = 2πt − π, so sin/cos flip sign
+    const float th = u * 6.28318530718F;
+    // reduce to [-π/2, π/2] via symmetry: use half-angle? simple: Taylor to degree 11/10 on [-π, π]
+    const float x2 = th * th;
+    float sp = -2.5052108e-08F;
+    sp = sp * x2 + 2.7557319e-06F;
+    sp = sp * x2 - 1.9841270e-04F;
+    sp = sp * x2 + 8.3333333e-03F;
+    sp = sp * x2 - 1.6666667e-01F;
+    float cp = 2.0876757e-09F;
+    cp = cp * x2 - 2.7557319e-07F;
+    cp = cp * x2 + 2.4801587e-05F;
+    cp = cp * x2 - 1.3888889e-03F;
+    cp = cp * x2 + 4.1666667e-02F;
+    cp = cp * x2 - 0.5F;
+    s = -(th + th * x2 * sp);
+    c = -(1.0F + x2 * cp);
+}
+} // namespace
+
+CH_RISK_KERNEL void boxMullerNormals(
+    const std::uint64_t* words, float* out, std::size_t rows, std::size_t lanes, std::size_t stride)
+{
+    boxMullerRows(words, out, rows, lanes, stride);
 }
 
 CH_RISK_KERNEL void fillNormals(Streams st,
@@ -165,58 +258,54 @@ CH_RISK_KERNEL void fillNormals(Streams st,
                                 std::size_t lanes,
                                 std::size_t stride)
 {
-    const Ziggurat& z = zigguratTables();
-    const double* __restrict xs = z.x;
-    const double* __restrict ratio = z.ratio;
-    std::uint64_t* __restrict s0 = st.s0;
-    std::uint64_t* __restrict s1 = st.s1;
-    std::uint64_t* __restrict s2 = st.s2;
-    std::uint64_t* __restrict s3 = st.s3;
-    std::uint64_t* __restrict raw = rawBits;
-    constexpr double kMark = std::numeric_limits<double>::quiet_NaN();
-    // The fast path, two rows per pass so the generator state stays in registers for two draws;
-    // a NaN marks a lane for the exact slow path, with its draw kept in `raw`.
-    auto fastPath = [&](std::uint64_t bits, double* a, std::uint64_t* rawRow, std::size_t l) {
-        rawRow[l] = bits;
-        const double u = 2.0 * uniformHalfOpen(bits) - 1.0;
-        const auto i = static_cast<std::size_t>(bits & 0xFF);
-        const double width = xs[i]; // both loads unconditional, so the select vectorises
-        const double accept = ratio[i];
-        a[l] = std::fabs(u) < accept ? u * width : kMark;
-    };
+    // The kernel's draws (drawWords, boxMullerNormals) written as double, two rows per output.
     for (std::size_t r = 0; r < rows; r += 2) {
-        double* __restrict a = out + r * stride;
-        std::uint64_t* __restrict rawA = raw;
-        if (r + 1 < rows) {
-            double* __restrict b = a + stride;
-            std::uint64_t* __restrict rawB = raw + stride;
+        drawWords(st, rawBits, 1, lanes, stride);
+        boxMullerRows(rawBits, out + r * stride, std::min<std::size_t>(2, rows - r), lanes, stride);
+    }
+}
+
+// Φ⁻¹ through erfinv: Φ⁻¹(1 − q) = √2·erfinv(1 − 2q) with erfinv(x) = x·p(w),
+// w = −ln((1 − x)(1 + x)) = −ln(4q(1 − q)), formed from the tail probability q so no precision is
+// lost near x = ±1. For w < 5 (|z| < 2.9), p is Giles' single-precision polynomial in w − 2.5
+// ("Approximating the erfinv function", GPU Computing Gems Jade, 2011). Giles' tail polynomial
+// is fitted for the w a float x can reach (up to about 16); the kernel's uniforms reach q = 2^-33
+// (w = 21.5), so the tail uses our own degree-9 polynomial in √w − 3.5: a least-squares fit of
+// erfinv(x)/x, relative weights, 4000 Chebyshev nodes on √w in [√5, 4.85] (q down to 2^-36),
+// against AS 241 (Wichura 1988, relative error 1e-16); its relative error in float is below
+// 3.1e-7 (tested in tests/risk/tst_mc_kernel.cpp). Both polynomials are evaluated and one
+// selected, so the loop vectorises.
+CH_RISK_KERNEL void normalQuantiles(const float* signedTail, float* z, std::size_t n)
+{
+    const float* __restrict in = signedTail;
+    float* __restrict out = z;
 #pragma omp simd
-            for (std::size_t l = 0; l < lanes; ++l) {
-                std::uint64_t x0 = s0[l], x1 = s1[l], x2 = s2[l], x3 = s3[l];
-                const std::uint64_t bitsA = xoshiroNext(x0, x1, x2, x3);
-                const std::uint64_t bitsB = xoshiroNext(x0, x1, x2, x3);
-                s0[l] = x0;
-                s1[l] = x1;
-                s2[l] = x2;
-                s3[l] = x3;
-                fastPath(bitsA, a, rawA, l);
-                fastPath(bitsB, b, rawB, l);
-            }
-            finishRow(z, st, a, rawA, lanes);
-            finishRow(z, st, b, rawB, lanes);
-            continue;
-        }
-#pragma omp simd
-        for (std::size_t l = 0; l < lanes; ++l) {
-            std::uint64_t x0 = s0[l], x1 = s1[l], x2 = s2[l], x3 = s3[l];
-            const std::uint64_t bits = xoshiroNext(x0, x1, x2, x3);
-            s0[l] = x0;
-            s1[l] = x1;
-            s2[l] = x2;
-            s3[l] = x3;
-            fastPath(bits, a, rawA, l);
-        }
-        finishRow(z, st, a, rawA, lanes);
+    for (std::size_t i = 0; i < n; ++i) {
+        const float q = std::fabs(in[i]);
+        const float w = -logFloat(4.0F * q * (1.0F - q));
+        const float w1 = w - 2.5F;
+        float p1 = 2.81022636e-08F;
+        p1 = 3.43273939e-07F + p1 * w1;
+        p1 = -3.5233877e-06F + p1 * w1;
+        p1 = -4.39150654e-06F + p1 * w1;
+        p1 = 0.00021858087F + p1 * w1;
+        p1 = -0.00125372503F + p1 * w1;
+        p1 = -0.00417768164F + p1 * w1;
+        p1 = 0.246640727F + p1 * w1;
+        p1 = 1.50140941F + p1 * w1;
+        const float w2 = std::sqrt(w) - 3.5F;
+        float p2 = 2.6072452328e-05F;
+        p2 = 4.6606743533e-06F + p2 * w2;
+        p2 = -2.6860584507e-04F + p2 * w2;
+        p2 = 5.4473096706e-04F + p2 * w2;
+        p2 = -6.5060729537e-04F + p2 * w2;
+        p2 = 1.0235729839e-03F + p2 * w2;
+        p2 = -2.0724045582e-03F + p2 * w2;
+        p2 = 3.2917779240e-03F + p2 * w2;
+        p2 = 1.0073697767F + p2 * w2;
+        p2 = 3.3354852093F + p2 * w2;
+        const float upper = std::numbers::sqrt2_v<float> * (w < 5.0F ? p1 : p2) * (1.0F - 2.0F * q);
+        out[i] = in[i] < 0.0F ? upper : -upper;
     }
 }
 

@@ -1,23 +1,22 @@
-// Vectorised primitives of the Monte Carlo (mc_simd.h; the normals are in mc_normals.cpp). This
-// file and mc_normals.cpp alone are compiled with -O3 -fno-math-errno -fno-trapping-math
+// Vectorised primitives of the Monte Carlo (mc_simd.h; words and normals are in mc_normals.cpp).
+// This file and mc_normals.cpp alone are compiled with -O3 -fno-math-errno -fno-trapping-math
 // -fopenmp-simd -ffp-contract=fast (core/risk/CMakeLists.txt): loops over the lanes of a block
 // carry `#pragma omp simd`, and the `declare simd` declaration below lets GCC call glibc's vector
-// exp (libmvec: _ZGVdN4v_exp in the AVX2 clone, _ZGVbN2v_exp in the baseline one). target_clones
-// builds each kernel for x86-64-v3 (AVX2 + FMA) and for baseline x86-64 and picks one at load
-// time, so the binary runs on any x86-64 CPU. No -ffast-math.
+// expf (libmvec: _ZGVdN8v_expf in the AVX2 clone, _ZGVbN4v_expf in the baseline one).
+// target_clones builds each kernel for x86-64-v3 (AVX2 + FMA) and for baseline x86-64 and picks
+// one at load time, so the binary runs on any x86-64 CPU. No -ffast-math.
 #include "risk/mc_simd.h"
-
-#include "risk/rng.h"
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <immintrin.h>
 
 // glibc declares its vector variants only under -ffast-math (bits/math-vector.h), so the one this
 // file uses is declared here; the symbols come from libmvec through libm.
 #pragma omp declare simd notinbranch
-extern "C" double exp(double) noexcept;
+extern "C" float expf(float) noexcept;
 
 #define CH_RISK_KERNEL __attribute__((target_clones("arch=x86-64-v3", "default")))
 
@@ -25,7 +24,7 @@ namespace ch::risk::detail {
 
 namespace {
 
-typedef double V4 __attribute__((vector_size(32)));
+typedef float V8 __attribute__((vector_size(32)));
 
 // round(v) for 0 <= v < 2^52 as an integer, by the 2^52 mantissa trick (AVX2 has no
 // double-to-uint64 conversion).
@@ -37,59 +36,19 @@ inline std::uint64_t roundToUint(double v)
 
 } // namespace
 
-CH_RISK_KERNEL void
-fillUniforms(Streams st, double* out, std::size_t rows, std::size_t lanes, std::size_t stride)
-{
-    std::uint64_t* __restrict s0 = st.s0;
-    std::uint64_t* __restrict s1 = st.s1;
-    std::uint64_t* __restrict s2 = st.s2;
-    std::uint64_t* __restrict s3 = st.s3;
-    // Four rows per pass keep the generator state in registers for four draws.
-    std::size_t r = 0;
-    for (; r + 4 <= rows; r += 4) {
-        double* __restrict a = out + r * stride;
-        double* __restrict b = a + stride;
-        double* __restrict c = b + stride;
-        double* __restrict d = c + stride;
-#pragma omp simd
-        for (std::size_t l = 0; l < lanes; ++l) {
-            std::uint64_t x0 = s0[l], x1 = s1[l], x2 = s2[l], x3 = s3[l];
-            a[l] = uniformHalfOpen(xoshiroNext(x0, x1, x2, x3));
-            b[l] = uniformHalfOpen(xoshiroNext(x0, x1, x2, x3));
-            c[l] = uniformHalfOpen(xoshiroNext(x0, x1, x2, x3));
-            d[l] = uniformHalfOpen(xoshiroNext(x0, x1, x2, x3));
-            s0[l] = x0;
-            s1[l] = x1;
-            s2[l] = x2;
-            s3[l] = x3;
-        }
-    }
-    for (; r < rows; ++r) {
-        double* __restrict a = out + r * stride;
-#pragma omp simd
-        for (std::size_t l = 0; l < lanes; ++l) {
-            std::uint64_t x0 = s0[l], x1 = s1[l], x2 = s2[l], x3 = s3[l];
-            a[l] = uniformHalfOpen(xoshiroNext(x0, x1, x2, x3));
-            s0[l] = x0;
-            s1[l] = x1;
-            s2[l] = x2;
-            s3[l] = x3;
-        }
-    }
-}
-
-// Sixteen lanes at a time with the block's normals of those lanes held in a local array (GCC
+// Thirty-two lanes at a time with the block's normals of those lanes held in a local array (GCC
 // vector extension): four independent accumulators per output hide the multiply-add latency, and
 // memory traffic is one load per normal and one store per output instead of a load and a store
 // per multiply-add.
-CH_RISK_KERNEL void correlate(const double* chol,
+CH_RISK_KERNEL void correlate(const float* chol,
                               std::size_t dims,
-                              const double* e,
-                              double* z,
+                              const float* e,
+                              float* z,
                               std::size_t lanes,
                               std::size_t stride)
 {
     constexpr std::size_t kMaxBlocked = 64;
+    constexpr std::size_t kW = 8; // floats per vector
     std::size_t l = 0;
     if (dims <= kMaxBlocked) {
         // Leading zeros of each row (block-diagonal correlations) are skipped up front, so the
@@ -97,38 +56,38 @@ CH_RISK_KERNEL void correlate(const double* chol,
         std::size_t start[kMaxBlocked];
         for (std::size_t i = 0; i < dims; ++i) {
             start[i] = 0;
-            while (start[i] < i && chol[i * dims + start[i]] == 0.0)
+            while (start[i] < i && chol[i * dims + start[i]] == 0.0F)
                 ++start[i];
         }
-        V4 ev[kMaxBlocked][4];
-        for (; l + 16 <= lanes; l += 16) {
+        V8 ev[kMaxBlocked][4];
+        for (; l + 4 * kW <= lanes; l += 4 * kW) {
             for (std::size_t j = 0; j < dims; ++j)
                 for (std::size_t k = 0; k < 4; ++k)
-                    std::memcpy(&ev[j][k], e + j * stride + l + 4 * k, sizeof(V4));
+                    std::memcpy(&ev[j][k], e + j * stride + l + kW * k, sizeof(V8));
             for (std::size_t i = 0; i < dims; ++i) {
-                const double* row = chol + i * dims;
+                const float* row = chol + i * dims;
                 const std::size_t j0 = start[i];
-                V4 a0 = row[j0] * ev[j0][0];
-                V4 a1 = row[j0] * ev[j0][1];
-                V4 a2 = row[j0] * ev[j0][2];
-                V4 a3 = row[j0] * ev[j0][3];
+                V8 a0 = row[j0] * ev[j0][0];
+                V8 a1 = row[j0] * ev[j0][1];
+                V8 a2 = row[j0] * ev[j0][2];
+                V8 a3 = row[j0] * ev[j0][3];
                 for (std::size_t j = j0 + 1; j <= i; ++j) {
                     a0 += row[j] * ev[j][0];
                     a1 += row[j] * ev[j][1];
                     a2 += row[j] * ev[j][2];
                     a3 += row[j] * ev[j][3];
                 }
-                double* out = z + i * stride + l;
-                std::memcpy(out, &a0, sizeof(V4));
-                std::memcpy(out + 4, &a1, sizeof(V4));
-                std::memcpy(out + 8, &a2, sizeof(V4));
-                std::memcpy(out + 12, &a3, sizeof(V4));
+                float* out = z + i * stride + l;
+                std::memcpy(out, &a0, sizeof(V8));
+                std::memcpy(out + kW, &a1, sizeof(V8));
+                std::memcpy(out + 2 * kW, &a2, sizeof(V8));
+                std::memcpy(out + 3 * kW, &a3, sizeof(V8));
             }
         }
     }
     for (std::size_t i = 0; i < dims; ++i)
         for (std::size_t k = l; k < lanes; ++k) {
-            double acc = chol[i * dims] * e[k];
+            float acc = chol[i * dims] * e[k];
             for (std::size_t j = 1; j <= i; ++j)
                 acc += chol[i * dims + j] * e[j * stride + k];
             z[i * stride + k] = acc;
@@ -138,11 +97,11 @@ CH_RISK_KERNEL void correlate(const double* chol,
 // Demand is the standardised running sum of monthly demand shocks: a random walk like the
 // prices, so a high-demand path stays high, and Zdemand is N(0, 1) in every month.
 CH_RISK_KERNEL void
-updateDemand(double* sum, const double* shock, double* zd, double scale, std::size_t lanes)
+updateDemand(float* sum, const float* shock, float* zd, float scale, std::size_t lanes)
 {
-    double* __restrict s = sum;
-    const double* __restrict k = shock;
-    double* __restrict z = zd;
+    float* __restrict s = sum;
+    const float* __restrict k = shock;
+    float* __restrict z = zd;
 #pragma omp simd
     for (std::size_t l = 0; l < lanes; ++l) {
         s[l] += k[l];
@@ -150,99 +109,220 @@ updateDemand(double* sum, const double* shock, double* zd, double scale, std::si
     }
 }
 
-CH_RISK_KERNEL std::size_t countJumps(const double* u,
-                                      const double* cdf,
-                                      std::size_t cdfSize,
-                                      std::uint32_t* jumpLane,
-                                      double* jumpCount,
-                                      std::size_t lanes)
+namespace {
+
+// For each byte b of lane flags (bit k = lane k of 8), the positions of its set bits and how many
+// there are: one table row turns 8 flags into list entries without a branch.
+struct CompactTable
 {
-    // A lane jumps at all when u >= P(N = 0); a branch-free append finds those lanes (a branch
-    // would be mispredicted at these rates). Two halves append independently, so the two
-    // counters' dependency chains overlap, then the second list moves down behind the first.
-    // Only the lanes found count how far up the CDF their u reaches.
-    const double none = cdf[0];
-    const std::size_t half = lanes / 2;
-    std::size_t a = 0;
-    std::size_t b = half;
-    for (std::size_t l = 0; l < half; ++l) {
-        jumpLane[a] = static_cast<std::uint32_t>(l);
-        a += u[l] >= none ? 1 : 0;
-        jumpLane[b] = static_cast<std::uint32_t>(half + l);
-        b += u[half + l] >= none ? 1 : 0;
+    std::uint32_t index[256][8];
+    std::uint8_t count[256];
+};
+
+constexpr CompactTable makeCompactTable()
+{
+    CompactTable t{};
+    for (unsigned b = 0; b < 256; ++b) {
+        unsigned n = 0;
+        for (unsigned k = 0; k < 8; ++k)
+            if ((b >> k) & 1u)
+                t.index[b][n++] = k;
+        t.count[b] = static_cast<std::uint8_t>(n);
     }
-    if (lanes % 2 != 0) {
-        jumpLane[b] = static_cast<std::uint32_t>(lanes - 1);
-        b += u[lanes - 1] >= none ? 1 : 0;
-    }
-    std::memmove(jumpLane + a, jumpLane + half, (b - half) * sizeof(std::uint32_t));
-    const std::size_t m = a + (b - half);
-    for (std::size_t k = 0; k < m; ++k) {
-        const double x = u[jumpLane[k]];
-        std::size_t n = 1;
-        while (n < cdfSize && x >= cdf[n])
-            ++n;
-        jumpCount[k] = static_cast<double>(n);
-    }
-    return m;
+    return t;
 }
 
-CH_RISK_KERNEL void advanceState(double a,
-                                 double s,
-                                 double shift,
-                                 double* y,
-                                 const double* z,
-                                 const double* jump,
-                                 double* price,
-                                 std::size_t lanes)
+constexpr CompactTable kCompact = makeCompactTable();
+
+typedef std::uint32_t U32x8 __attribute__((vector_size(32)));
+
+} // namespace
+
+CH_RISK_KERNEL std::size_t lanesAtLeast(const std::uint64_t* words,
+                                        unsigned shift,
+                                        std::uint32_t threshold,
+                                        std::uint8_t* flags,
+                                        std::uint32_t* lanesOut,
+                                        std::size_t lanes)
 {
-    double* __restrict yy = y;
-    double* __restrict pr = price;
-    const double* __restrict zz = z;
-    const double* __restrict jj = jump;
-    if (zz != nullptr && jj != nullptr) {
+    // One flag byte per lane (vectorised compare), then eight lanes at a time: the multiply
+    // gathers the low bit of each of the eight bytes into the top byte (bit k = byte k; no two
+    // partial products meet there), and the table appends the flagged lanes.
+    const std::uint64_t* __restrict w = words;
+    std::uint8_t* __restrict f = flags;
 #pragma omp simd
-        for (std::size_t l = 0; l < lanes; ++l) {
-            yy[l] = a * yy[l] + s * zz[l] + jj[l];
-            pr[l] = std::exp(yy[l] + shift);
+    for (std::size_t l = 0; l < lanes; ++l)
+        f[l] = static_cast<std::uint32_t>(w[l] >> shift) >= threshold ? 1 : 0;
+    const std::size_t padded = (lanes + 7) / 8 * 8;
+    for (std::size_t l = lanes; l < padded; ++l)
+        f[l] = 0;
+    std::uint32_t* __restrict out = lanesOut;
+    std::size_t n = 0;
+    for (std::size_t g = 0; g < padded; g += 8) {
+        std::uint64_t bytes = 0;
+        std::memcpy(&bytes, f + g, sizeof bytes);
+        const auto b = static_cast<std::size_t>((bytes * 0x0102040810204080ULL) >> 56);
+        U32x8 entries;
+        std::memcpy(&entries, kCompact.index[b], sizeof entries);
+        entries += static_cast<std::uint32_t>(g);
+        std::memcpy(out + n, &entries, sizeof entries);
+        n += kCompact.count[b];
+    }
+    return n;
+}
+
+void jumpEntries(const std::uint64_t* words,
+                 unsigned shift,
+                 const std::uint32_t* lanes,
+                 std::size_t found,
+                 const std::uint32_t* threshold,
+                 std::size_t thresholds,
+                 float jumpMean,
+                 float jumpSd,
+                 std::uint32_t rowBase,
+                 float* signedTail,
+                 float* mean,
+                 float* scale,
+                 std::uint32_t* target)
+{
+    // Scalar: a factor has a dozen or two jumping lanes per chunk, too few for vector loops to
+    // pay for their set-up. Most have N = 1, whose interval and reciprocal width are fixed; the
+    // rest (N >= 2, a few percent) walk up the thresholds. An interval [lower, upper) is the words
+    // giving one count; upper = 0 stands for 2^32, which the modulo-2^32 differences handle.
+    const std::uint32_t* __restrict t = threshold;
+    float* __restrict tail = signedTail;
+    float* __restrict mu = mean;
+    float* __restrict sd = scale;
+    std::uint32_t* __restrict index = target;
+    const std::uint32_t t0 = t[0];
+    const std::uint32_t t1 = thresholds > 1 ? t[1] : 0;
+    const float invWidth1 = 1.0F / static_cast<float>(t1 - t0);
+    for (std::size_t j = 0; j < found; ++j) {
+        const std::uint32_t lane = lanes[j];
+        const auto x = static_cast<std::uint32_t>(words[lane] >> shift);
+        std::uint32_t lower = t0;
+        std::uint32_t upper = t1;
+        float invWidth = invWidth1;
+        float count = 1.0F;
+        if (thresholds > 1 && x >= t1) [[unlikely]] {
+            std::size_t i = 2;
+            while (i < thresholds && x >= t[i])
+                ++i;
+            lower = t[i - 1];
+            upper = i < thresholds ? t[i] : 0;
+            invWidth = 1.0F / static_cast<float>(upper - lower);
+            count = static_cast<float>(i);
         }
-    } else if (zz != nullptr) {
-#pragma omp simd
-        for (std::size_t l = 0; l < lanes; ++l) {
-            yy[l] = a * yy[l] + s * zz[l];
-            pr[l] = std::exp(yy[l] + shift);
-        }
-    } else if (jj != nullptr) {
-#pragma omp simd
-        for (std::size_t l = 0; l < lanes; ++l) {
-            yy[l] = a * yy[l] + jj[l];
-            pr[l] = std::exp(yy[l] + shift);
-        }
-    } else {
-#pragma omp simd
-        for (std::size_t l = 0; l < lanes; ++l) {
-            yy[l] = a * yy[l];
-            pr[l] = std::exp(yy[l] + shift);
-        }
+        // The word's position inside its interval as the tail probability q = min(v, 1 − v) of
+        // v = (pos + ½) / width, signed + when v <= ½. An interval holds 2^32·P(N = n) <= 2^32/e
+        // words, so the integers convert to float with full relative precision.
+        // In integer arithmetic, as the half goes either way with probability ½ and GCC would
+        // otherwise branch on it: d = pos − back, min(pos, back) = back + min(d, 0), and the sign
+        // bit of −d marks the upper half.
+        const std::uint32_t pos = x - lower;
+        const std::uint32_t back = (upper - lower) - 1 - pos;
+        const std::int64_t d = static_cast<std::int64_t>(pos) - static_cast<std::int64_t>(back);
+        const std::int64_t closer = static_cast<std::int64_t>(back) + (d & (d >> 63));
+        const float q = (static_cast<float>(closer) + 0.5F) * invWidth;
+        const auto upperHalf =
+            static_cast<std::uint32_t>(static_cast<std::uint64_t>(-d) >> 32) & 0x80000000u;
+        tail[j] = std::bit_cast<float>(std::bit_cast<std::uint32_t>(q) ^ upperHalf);
+        mu[j] = count * jumpMean;
+        sd[j] = std::sqrt(count) * jumpSd;
+        index[j] = rowBase + lane;
     }
 }
 
-CH_RISK_KERNEL void addFixedVolumeCell(const CompiledCell& c,
-                                       const double* price,
-                                       double* month,
-                                       double* factorCost,
-                                       std::size_t lanes)
+namespace {
+
+// The lane loop of advanceFactor for one combination of parts (costs, payoffs, relative row), so
+// the loop carries no test.
+template <bool Cost, bool Pay, bool Relative>
+inline __attribute__((always_inline)) void advanceLanes(const FactorMonth& fm,
+                                                        float decay,
+                                                        float drift,
+                                                        float* y,
+                                                        const float* innovation,
+                                                        float* relative,
+                                                        double* month,
+                                                        double* monthPay,
+                                                        double* factorCost,
+                                                        double* factorPay,
+                                                        std::size_t lanes)
 {
-    const double* __restrict p = price;
+    float* __restrict yy = y;
+    const float* __restrict in = innovation;
+    float* __restrict rel = relative;
     double* __restrict m = month;
-    double* __restrict f = factorCost;
-    const double vm = c.volume * c.multiplier;
-    const double vs = c.volume * c.spreadUsd;
+    double* __restrict mp = monthPay;
+    double* __restrict fc = factorCost;
+    double* __restrict fp = factorPay;
+    const double cs = fm.costSlope;
+    const double cc = fm.costConst;
+    const double ps = fm.paySlope;
+    const double pc = fm.payConst;
 #pragma omp simd
     for (std::size_t l = 0; l < lanes; ++l) {
-        const double cost = vm * p[l] + vs;
-        m[l] += cost;
-        f[l] += cost;
+        const float next = decay * yy[l] + in[l];
+        yy[l] = next;
+        const float e = std::exp(next - drift);
+        if constexpr (Relative)
+            rel[l] = e;
+        const double ed = e;
+        if constexpr (Cost) {
+            const double cost = cs * ed + cc;
+            m[l] += cost;
+            fc[l] += cost;
+        }
+        if constexpr (Pay) {
+            const double pay = ps * ed + pc;
+            mp[l] += pay;
+            fp[l] += pay;
+        }
+    }
+}
+
+} // namespace
+
+CH_RISK_KERNEL void advanceFactor(const FactorMonth& fm,
+                                  float decay,
+                                  float drift,
+                                  float* y,
+                                  const float* innovation,
+                                  float* relative,
+                                  double* month,
+                                  double* monthPay,
+                                  double* factorCost,
+                                  double* factorPay,
+                                  std::size_t lanes)
+{
+    const int parts = (fm.hasCost ? 4 : 0) + (fm.hasPay ? 2 : 0) + (relative != nullptr ? 1 : 0);
+    switch (parts) {
+#define CH_ADVANCE_CASE(n)                                                                         \
+    case n:                                                                                        \
+        advanceLanes<(n & 4) != 0, (n & 2) != 0, (n & 1) != 0>(fm,                                 \
+                                                               decay,                              \
+                                                               drift,                              \
+                                                               y,                                  \
+                                                               innovation,                         \
+                                                               relative,                           \
+                                                               month,                              \
+                                                               monthPay,                           \
+                                                               factorCost,                         \
+                                                               factorPay,                          \
+                                                               lanes);                             \
+        break;
+        CH_ADVANCE_CASE(0)
+        CH_ADVANCE_CASE(1)
+        CH_ADVANCE_CASE(2)
+        CH_ADVANCE_CASE(3)
+        CH_ADVANCE_CASE(4)
+        CH_ADVANCE_CASE(5)
+        CH_ADVANCE_CASE(6)
+        CH_ADVANCE_CASE(7)
+#undef CH_ADVANCE_CASE
+    default:
+        break;
     }
 }
 
@@ -250,68 +330,61 @@ CH_RISK_KERNEL void addFixedVolumeCell(const CompiledCell& c,
 // quantile of Φ(z) (mc_model.h), read by linear interpolation.
 CH_RISK_KERNEL void addUncertainVolumeCell(const CompiledCell& c,
                                            const double* table,
-                                           double demandLoading,
-                                           double idioLoading,
-                                           const double* zd,
-                                           const double* eps,
-                                           const double* price,
+                                           float demandLoading,
+                                           float idioLoading,
+                                           const float* zd,
+                                           const float* eps,
+                                           const float* relative,
                                            double* month,
                                            double* factorCost,
                                            std::size_t lanes)
 {
-    constexpr double kSteps = static_cast<double>(kVolumeTableSteps);
-    constexpr double kInvDz = kSteps / (2.0 * kVolumeTableZ);
-    constexpr double kMaxX = kSteps - 1e-9;
+    constexpr float kSteps = static_cast<float>(kVolumeTableSteps);
+    constexpr float kInvDz = kSteps / (2.0F * static_cast<float>(kVolumeTableZ));
+    constexpr float kOffset = static_cast<float>(kVolumeTableZ);
+    constexpr float kMaxX = kSteps - 1e-3F; // below the last step in float
     const double* __restrict t = table;
-    const double* __restrict p = price;
+    const float* __restrict rel = relative;
     double* __restrict m = month;
     double* __restrict f = factorCost;
-    const double* __restrict dz = zd;
-    const double* __restrict ez = eps;
-    const double dl = demandLoading;
-    const double il = idioLoading;
+    const float* __restrict dz = zd;
+    const float* __restrict ez = eps;
+    const float dl = demandLoading;
+    const float il = idioLoading;
     const double low = c.lowVolume;
     const double range = c.rangeVolume;
-    const double mult = c.multiplier;
+    const double slope = c.priceSlope;
     const double spread = c.spreadUsd;
 #pragma omp simd
     for (std::size_t l = 0; l < lanes; ++l) {
-        const double z = dl * dz[l] + il * ez[l];
-        const double x = std::clamp((z + kVolumeTableZ) * kInvDz, 0.0, kMaxX);
+        const float z = dl * dz[l] + il * ez[l];
+        const float x = std::clamp((z + kOffset) * kInvDz, 0.0F, kMaxX);
         const int i = static_cast<int>(x);
-        const double w = x - i;
+        const double w = static_cast<double>(x - static_cast<float>(i));
         const double g = t[i] + w * (t[i + 1] - t[i]);
-        const double cost = (low + range * g) * (mult * p[l] + spread);
+        const double cost = (low + range * g) * (slope * static_cast<double>(rel[l]) + spread);
         m[l] += cost;
         f[l] += cost;
     }
 }
 
-CH_RISK_KERNEL void addInstrument(const CompiledInstrument& h,
-                                  const double* price,
-                                  double* monthPay,
-                                  double* factorPay,
-                                  std::size_t lanes)
+CH_RISK_KERNEL void addOption(const CompiledOption& o,
+                              const float* relative,
+                              double* monthPay,
+                              double* factorPay,
+                              std::size_t lanes)
 {
-    const double* __restrict p = price;
+    const float* __restrict rel = relative;
     double* __restrict m = monthPay;
     double* __restrict f = factorPay;
-    const double k = h.strikeUsd;
-    const double q = h.units;
-    const double prem = h.premiumCash;
-    if (h.kind == InstrumentKind::Future) {
-#pragma omp simd
-        for (std::size_t l = 0; l < lanes; ++l) {
-            const double pay = (p[l] - k) * q;
-            m[l] += pay;
-            f[l] += pay;
-        }
-        return;
-    }
-    const double sign = h.kind == InstrumentKind::Call ? 1.0 : -1.0;
+    const double fwd = o.forward;
+    const double k = o.strikeUsd;
+    const double q = o.units;
+    const double prem = o.premiumCash;
+    const double sign = o.sign;
 #pragma omp simd
     for (std::size_t l = 0; l < lanes; ++l) {
-        const double pay = std::max(sign * (p[l] - k), 0.0) * q - prem;
+        const double pay = std::max(sign * (fwd * static_cast<double>(rel[l]) - k), 0.0) * q - prem;
         m[l] += pay;
         f[l] += pay;
     }

@@ -7,10 +7,12 @@
 
 namespace ch::risk::detail {
 
-// The vectorised primitives of the Monte Carlo kernel (mc_simd.cpp, compiled with -O3
-// -fno-math-errno -fopenmp-simd -ffp-contract=fast and built twice by target_clones: x86-64-v3
-// (AVX2 + FMA) and baseline x86-64, chosen at load time). Every function works on the `lanes`
-// paths of a block stored structure-of-arrays: a "row" is one value per lane.
+// The vectorised primitives of the Monte Carlo kernel (mc_simd.cpp and mc_normals.cpp, compiled
+// with -O3 -fno-math-errno -fopenmp-simd -ffp-contract=fast and built twice by target_clones:
+// x86-64-v3 (AVX2 + FMA) and baseline x86-64, chosen at load time). Every function works on the
+// `lanes` paths of a block stored structure-of-arrays: a "row" is one value per lane. Random
+// numbers, normals, factor states and relative prices are single precision (twice the lanes
+// per instruction); costs, payoffs and their sums are double.
 
 //! The four xoshiro256** state rows of a block.
 struct Streams
@@ -21,8 +23,10 @@ struct Streams
     std::uint64_t* s3;
 };
 
-//! The 256-layer ziggurat: layer edges x[0..256] (x[0] = v / f(r) is the base strip's width,
-//! x[1] = r, x[256] = 0), the fast-accept ratios x[i+1] / x[i] and the density at each edge.
+//! The 256-layer ziggurat of Marsaglia & Tsang (2000): layer edges x[0..256] (x[0] = v / f(r) is
+//! the base strip's width, x[1] = r, x[256] = 0), the fast-accept ratios x[i+1] / x[i] and the
+//! density at each edge, solved in double. The engine's normals are Box–Muller now
+//! (mc_normals.cpp explains why); the solved tables stay checked by the test suite.
 struct Ziggurat
 {
     double x[257];
@@ -32,71 +36,103 @@ struct Ziggurat
 };
 const Ziggurat& zigguratTables();
 
-//! `rows` rows of independent standard normals (ziggurat, mc_normals.cpp), rows `stride` apart;
-//! rawBits is scratch for two rows, `stride` apart.
+//! `outputs` rows of xoshiro256** outputs, rows `stride` apart; each output is two 32-bit words.
+void drawWords(
+    Streams st, std::uint64_t* words, std::size_t outputs, std::size_t lanes, std::size_t stride);
+//! `rows` rows of independent standard normals (Box–Muller, mc_normals.cpp): rows 2k and 2k + 1
+//! from output row k of `words` (a last odd row uses a whole output too).
+void boxMullerNormals(const std::uint64_t* words,
+                      float* out,
+                      std::size_t rows,
+                      std::size_t lanes,
+                      std::size_t stride);
+//! drawWords then boxMullerNormals, written as double (the engine's draws, for checking the
+//! generator); rawBits is scratch for one row of outputs.
 void fillNormals(Streams st,
                  double* out,
                  std::uint64_t* rawBits,
                  std::size_t rows,
                  std::size_t lanes,
                  std::size_t stride);
-//! One standard normal from lane `lane`'s stream (scalar ziggurat), for the few lanes that need
-//! one (jump sizes).
-double laneNormal(Streams st, std::size_t lane);
-//! `rows` rows of uniforms on [0, 1).
-void fillUniforms(Streams st, double* out, std::size_t rows, std::size_t lanes, std::size_t stride);
+//! z[i] = Φ⁻¹(v) in single precision (inverse CDF, mc_normals.cpp) from the tail probability
+//! q = min(v, 1 − v) in (0, 1/2], passed as signedTail[i] = q when v <= 1/2 and −q when v > 1/2
+//! (so no precision is lost near v = 1).
+void normalQuantiles(const float* signedTail, float* z, std::size_t n);
+
 //! z = L·e per lane, L lower triangular dims × dims, row-major.
-void correlate(const double* chol,
+void correlate(const float* chol,
                std::size_t dims,
-               const double* e,
-               double* z,
+               const float* e,
+               float* z,
                std::size_t lanes,
                std::size_t stride);
 //! sum += shock; zd = sum · scale.
-void updateDemand(double* sum, const double* shock, double* zd, double scale, std::size_t lanes);
+void updateDemand(float* sum, const float* shock, float* zd, float scale, std::size_t lanes);
 
-//! Poisson jump counts by inversion of the tabulated CDF, N = #{j : u >= cdf[j]}, for the lanes
-//! that jump at all: their lane indices and counts go to jumpLane / jumpCount (capacity lanes),
-//! and the number of such lanes is returned. Lanes without a jump (most) then cost nothing more.
-std::size_t countJumps(const double* u,
-                       const double* cdf,
-                       std::size_t cdfSize,
-                       std::uint32_t* jumpLane,
-                       double* jumpCount,
-                       std::size_t lanes);
-//! y = a·y + s·z + jump, price = exp(y + shift); z and jump may be null (no diffusion, no jumps).
-void advanceState(double a,
-                  double s,
-                  double shift,
-                  double* y,
-                  const double* z,
-                  const double* jump,
-                  double* price,
-                  std::size_t lanes);
+//! The lanes whose word (half `shift` of `words`, 0 or 32) is at least `threshold`, in order;
+//! returns how many. Branch-free (lanes jump at rates a branch would mispredict): `flags` is
+//! scratch for `lanes` rounded up to 8 bytes, and `lanesOut` needs room for lanes + 8 entries.
+std::size_t lanesAtLeast(const std::uint64_t* words,
+                         unsigned shift,
+                         std::uint32_t threshold,
+                         std::uint8_t* flags,
+                         std::uint32_t* lanesOut,
+                         std::size_t lanes);
 
-//! month += cost, factorCost += cost with cost = volume × (multiplier × price + spread).
-void addFixedVolumeCell(const CompiledCell& c,
-                        const double* price,
-                        double* month,
-                        double* factorCost,
-                        std::size_t lanes);
-//! The same with a Beta-PERT volume through the demand copula: z = demandLoading·zd +
-//! idioLoading·eps (pass a row of zeros for a part that is absent).
+//! The jumps of one factor's month for lanes[0..found) (the lanes whose word, half `shift` of
+//! words[lane], passed threshold[0]): the count N = #{i : word >= threshold[i]}, then for the
+//! size N·μ + √N·σ·ε its mean and sd, the normal's input to normalQuantiles (the word's position
+//! inside its count's interval of words, a uniform independent of N) and the innovation index
+//! rowBase + lane. Each output gets `found` entries.
+void jumpEntries(const std::uint64_t* words,
+                 unsigned shift,
+                 const std::uint32_t* lanes,
+                 std::size_t found,
+                 const std::uint32_t* threshold,
+                 std::size_t thresholds,
+                 float jumpMean,
+                 float jumpSd,
+                 std::uint32_t rowBase,
+                 float* signedTail,
+                 float* mean,
+                 float* scale,
+                 std::uint32_t* target);
+
+//! One factor's month, fused so each lane's values stay in registers: y = decay·y + innovation,
+//! e = exp(y − drift) (the price relative to the forward), then the factor's affine cost and
+//! payoff (FactorMonth) into the month and factor rows; e is also written to `relative` unless
+//! it is null.
+void advanceFactor(const FactorMonth& fm,
+                   float decay,
+                   float drift,
+                   float* y,
+                   const float* innovation,
+                   float* relative,
+                   double* month,
+                   double* monthPay,
+                   double* factorCost,
+                   double* factorPay,
+                   std::size_t lanes);
+
+//! An uncertain-volume cell: volume = low + range × G(z) with G the tabulated PERT quantile and
+//! z = demandLoading·zd + idioLoading·eps (pass a row of zeros for a part that is absent); cost =
+//! volume × (priceSlope·e + spread) into the month and factor rows.
 void addUncertainVolumeCell(const CompiledCell& c,
                             const double* table,
-                            double demandLoading,
-                            double idioLoading,
-                            const double* zd,
-                            const double* eps,
-                            const double* price,
+                            float demandLoading,
+                            float idioLoading,
+                            const float* zd,
+                            const float* eps,
+                            const float* relative,
                             double* month,
                             double* factorCost,
                             std::size_t lanes);
-void addInstrument(const CompiledInstrument& h,
-                   const double* price,
-                   double* monthPay,
-                   double* factorPay,
-                   std::size_t lanes);
+//! An option's payoff max(sign·(F·e − K), 0)·units − premium into the month and factor rows.
+void addOption(const CompiledOption& o,
+               const float* relative,
+               double* monthPay,
+               double* factorPay,
+               std::size_t lanes);
 
 //! Fixed-point scale of the per-quantity sums: y in [0, 1) counts as round(y · 2^50), so a block
 //! of up to 4096 lanes sums to less than 2^62 in 64 bits.

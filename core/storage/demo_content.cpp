@@ -1,6 +1,9 @@
 #include "storage/demo_content.h"
 
+#include "storage/desk_demo.h"
+#include "storage/hedge_repository.h"
 #include "storage/plan_repository.h"
+#include "storage/risk_repository.h"
 #include "storage/workspace.h"
 
 namespace ch::storage {
@@ -12,6 +15,9 @@ void seedDemoContent(Workspace& workspace, const MarketDataSet& market)
     workspace.setSetting(kSettingOrigin, "demo " + market.info.version);
     workspace.setSetting(kSettingValuationDate, formatIsoDate(market.info.valuationDate));
     seedDemoPlan(workspace, market);
+    seedDemoDesk(workspace, market);
+    seedDemoHedgePolicy(workspace, market);
+    seedDemoRisk(workspace, market);
 }
 
 } // namespace ch::storage

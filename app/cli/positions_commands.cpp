@@ -1,0 +1,146 @@
+// `computehedge-cli positions list` and `pnl series|mark`: the book as core computes it from the
+// stored fills and marks (trading/positions.h, pnl_series.h).
+
+#include "cli_context.h"
+#include "command.h"
+#include "desk_cli.h"
+#include "json_output.h"
+#include "market_lookup.h"
+#include "storage/trading_repository.h"
+#include "text_table.h"
+
+#include <chrono>
+
+namespace ch::cli {
+namespace {
+
+using namespace trading;
+
+Date todayUtc()
+{
+    return Date{std::chrono::floor<std::chrono::days>(deskNow())};
+}
+
+std::string priceText(std::int64_t micros)
+{
+    return formatPriceMicros(micros);
+}
+
+int listPositions(Context& ctx, const Arguments&)
+{
+    storage::TradingRepository repo(ctx.workspace());
+    const storage::DeskMarket market = loadDeskMarket(ctx);
+    const auto marks = repo.marks();
+    const Date today = todayUtc();
+    const auto positions = repo.positions();
+    if (ctx.json()) {
+        QJsonArray list;
+        for (const auto& p : positions)
+            list.append(jsonPosition(p, market.currentMark(p, marks, today)));
+        QJsonObject o{{"positions", list}};
+        addDatasetLabel(o, market.data().info);
+        ctx.printJson(o);
+        return 0;
+    }
+    TextTable t({{"Contract"},
+                 {"Month"},
+                 {"Net qty", Align::Right},
+                 {"Avg price (USD/unit)", Align::Right},
+                 {"Mark (USD/unit)", Align::Right},
+                 {"Mark date"},
+                 {"Unrealised (USD)", Align::Right},
+                 {"Realised (USD)", Align::Right},
+                 {"Fees (USD)", Align::Right}});
+    for (const auto& p : positions) {
+        const auto mark = market.currentMark(p, marks, today);
+        t.addRow({p.symbol,
+                  formatIsoMonth(p.deliveryMonth),
+                  std::to_string(p.netQty),
+                  p.netQty == 0 ? "" : priceText(p.averagePriceMicros()),
+                  mark ? priceText(mark->priceMicros) : "n/a",
+                  mark ? formatIsoDate(mark->date) : "",
+                  mark ? moneyText(unrealisedPnl(p, mark->priceMicros)) : "n/a",
+                  moneyText(p.realisedPnl),
+                  moneyText(p.fees)});
+    }
+    ctx.out() << t.render() << datasetFooter(market.data().info) << "\n";
+    return 0;
+}
+
+int pnlSeries(Context& ctx, const Arguments&)
+{
+    storage::TradingRepository repo(ctx.workspace());
+    const auto points = buildPnlSeries(repo.fills(), repo.marks());
+    if (ctx.json()) {
+        QJsonArray list;
+        for (const auto& p : points)
+            list.append(jsonPnlPoint(p));
+        ctx.printJson(QJsonObject{{"points", list}});
+        return 0;
+    }
+    TextTable t({{"Date"},
+                 {"Realised (USD)", Align::Right},
+                 {"Unrealised (USD)", Align::Right},
+                 {"Fees (USD)", Align::Right},
+                 {"Total (USD)", Align::Right},
+                 {"Unmarked", Align::Right}});
+    for (const auto& p : points)
+        t.addRow({formatIsoDate(p.date),
+                  moneyText(p.realised),
+                  moneyText(p.unrealised),
+                  moneyText(p.fees),
+                  moneyText(p.total()),
+                  std::to_string(p.unmarkedPositions)});
+    ctx.out() << t.render();
+    return 0;
+}
+
+int markBook(Context& ctx, const Arguments& args)
+{
+    const User actor = authenticate(ctx, args);
+    storage::TradingRepository repo(ctx.workspace());
+    const storage::DeskMarket market = loadDeskMarket(ctx);
+    const Date date = dateValue(args, "--date").value_or(todayUtc());
+    const auto marks = market.marksFor(repo.positions(), date);
+    const std::string source =
+        "reference forward curves as of " + formatIsoDate(market.valuationDate());
+    repo.recordMarks(marks, source, actor.login, deskNow());
+    if (ctx.json()) {
+        ctx.printJson(QJsonObject{{"date", jsonDate(date)},
+                                  {"marks", jsonCount(marks.size())},
+                                  {"source", qstr(source)}});
+        return 0;
+    }
+    ctx.out() << "Recorded " << marks.size() << " marks dated " << formatIsoDate(date) << " ("
+              << source << ")\n";
+    return 0;
+}
+
+CH_CLI_GROUP({.name = "positions", .summary = "net positions per contract month"});
+CH_CLI_COMMAND(
+    {.group = "positions",
+     .name = "list",
+     .summary = "positions with average price, mark, unrealised and realised P&L",
+     .description = "Positions are the running sum of the stored fills (average-cost method). "
+                    "The mark is the newest stored mark up to today, else the reference forward "
+                    "price as of the dataset's valuation date (a reference dataset, not live "
+                    "quotes). JSON: `positions` with exact integers (`*_micros` USD per unit, "
+                    "`*_cents` USD) and the dataset label.",
+     .run = &listPositions});
+CH_CLI_GROUP({.name = "pnl", .summary = "profit and loss of the hedge book"});
+CH_CLI_COMMAND({.group = "pnl",
+                .name = "series",
+                .summary = "realised, unrealised and fees per mark date",
+                .description = "trading::buildPnlSeries over the stored fills and marks: one "
+                               "point per mark date; total = realised + unrealised - fees.",
+                .run = &pnlSeries});
+CH_CLI_COMMAND({.group = "pnl",
+                .name = "mark",
+                .summary = "store marks for every open position at the reference curve",
+                .options = {{"--user", "LOGIN", "who is acting", true},
+                            {"--password", "PASSWORD", "default: CH_PASSWORD"},
+                            {"--date", "YYYY-MM-DD", "date of the marks (default today, UTC)"}},
+                .run = &refusalsAreUserErrors<&markBook>});
+
+} // namespace
+} // namespace ch::cli

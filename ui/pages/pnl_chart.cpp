@@ -1,0 +1,128 @@
+#include "ui/pages/pnl_chart.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+
+namespace ch::ui {
+
+namespace {
+
+// Tableau 10 (as DateValueChart): total dark, then the components.
+const QColor kColours[] = {
+    QColor(31, 119, 180), QColor(44, 160, 44), QColor(255, 127, 14), QColor(214, 39, 40)};
+
+} // namespace
+
+PnlChart::PnlChart(QWidget* parent)
+    : QWidget(parent)
+    , m_stack(new QStackedWidget(this))
+    , m_message(new QLabel(this))
+    , m_plot(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setWordWrap(true);
+    m_stack->addWidget(m_plot);
+    m_stack->addWidget(m_message);
+
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    m_plot->plotLayout()->insertRow(0);
+    m_title = new QCPTextElement(m_plot, QString(), QFont(font().family(), 11, QFont::Bold));
+    m_plot->plotLayout()->addElement(0, 0, m_title);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeSpec(Qt::UTC);
+    ticker->setDateTimeFormat(QStringLiteral("yyyy-MM-dd"));
+    ticker->setTickCount(6);
+    m_plot->xAxis->setTicker(ticker);
+    // Thousands separators on the USD axis, whatever the system locale (ui/format.h).
+    m_plot->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_plot->yAxis->setNumberFormat(QStringLiteral("gb"));
+    showMessage(QString());
+}
+
+void PnlChart::setChart(const PnlChartData& chart)
+{
+    if (chart.empty()) {
+        showMessage(tr("No marks yet: the P&L series has one point per mark date. Use \"Mark to "
+                       "reference curve\" on the Positions page."));
+        return;
+    }
+    m_plot->clearGraphs();
+    m_plot->clearItems();
+    m_title->setText(chart.title);
+    m_plot->xAxis->setLabel(chart.xLabel);
+    m_plot->yAxis->setLabel(chart.yLabel);
+    double low = 0.0;
+    double high = 0.0;
+    for (std::size_t i = 0; i < chart.series.size(); ++i) {
+        const ChartSeries& s = chart.series[i];
+        QCPGraph* g = m_plot->addGraph();
+        g->setName(s.name);
+        g->setData(s.keys, s.values, /*alreadySorted=*/true);
+        QPen pen(kColours[i % std::size(kColours)]);
+        pen.setWidthF(i == 0 ? 2.5 : 1.6);
+        if (s.style == ChartSeries::Style::Dashed)
+            pen.setStyle(Qt::DashLine);
+        g->setPen(pen);
+        g->setLineStyle(s.style == ChartSeries::Style::Step ? QCPGraph::lsStepLeft
+                                                            : QCPGraph::lsLine);
+        for (double v : s.values) {
+            low = std::min(low, v);
+            high = std::max(high, v);
+        }
+    }
+    // A zero line: gains above, losses below.
+    auto* zero = new QCPItemStraightLine(m_plot);
+    zero->point1->setCoords(0, 0);
+    zero->point2->setCoords(1, 0);
+    zero->setPen(QPen(QColor(120, 120, 120), 1, Qt::DotLine));
+    m_plot->legend->setVisible(chart.series.size() > 1);
+    m_plot->xAxis->rescale();
+    const double pad = std::max(1.0, (high - low) * 0.08);
+    m_plot->yAxis->setRange(low - pad, high + pad);
+    if (m_plot->xAxis->range().size() <= 0)
+        m_plot->xAxis->setRange(m_plot->xAxis->range().lower - 86400,
+                                m_plot->xAxis->range().upper + 86400);
+    m_plot->replot();
+    m_stack->setCurrentWidget(m_plot);
+}
+
+void PnlChart::showMessage(const QString& message)
+{
+    m_plot->clearGraphs();
+    m_title->setText(QString());
+    m_message->setText(message);
+    m_stack->setCurrentWidget(m_message);
+}
+
+bool PnlChart::hasChart() const
+{
+    return m_stack->currentWidget() == m_plot;
+}
+
+QString PnlChart::title() const
+{
+    return m_title->text();
+}
+
+int PnlChart::graphCount() const
+{
+    return m_plot->graphCount();
+}
+
+} // namespace ch::ui
