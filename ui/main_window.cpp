@@ -1,8 +1,8 @@
 #include "ui/main_window.h"
 
+#include "ui/desk_session.h"
 #include "ui/format.h"
 #include "ui/guard.h"
-#include "ui/desk_session.h"
 #include "ui/import_prices_dialog.h"
 #include "ui/page.h"
 #include "ui/pages/approvals_page.h"
