@@ -130,8 +130,8 @@ void simulateChunk(const CompiledModel& m,
         for (const CompiledCell& c : m.cellsByMonth[ut])
             addUncertainVolumeCell(c,
                                    m.tables[static_cast<std::size_t>(c.table)].values.data(),
-                                   demand ? static_cast<float>(m.demandLoading) : 0.0F,
-                                   useEps ? static_cast<float>(m.idioLoading) : 0.0F,
+                                   demand ? m.demandLoading : 0.0,
+                                   useEps ? m.idioLoading : 0.0,
                                    demand ? buf.demandZ.data() : buf.zeros.data(),
                                    useEps ? buf.normals.data() + (m.dims + c.epsRow) * cap
                                           : buf.zeros.data(),

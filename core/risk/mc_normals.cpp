@@ -117,11 +117,14 @@ boxMullerRow(const std::uint64_t* words, T* a, T* b, std::size_t lanes)
         float s = 0.0F;
         float c = 0.0F;
         sinCosOctant(phi, s, c);
+        // Bit 31 swaps cos and sin; bits 30 and 29 become the two sign bits.
         const bool swap = (hi & 0x80000000u) != 0;
         const float cx = swap ? s : c;
         const float cy = swap ? c : s;
-        zx = radius * ((hi & 0x40000000u) != 0 ? -cx : cx);
-        zy = radius * ((hi & 0x20000000u) != 0 ? -cy : cy);
+        const std::uint32_t signX = (hi << 1) & 0x80000000u;
+        const std::uint32_t signY = (hi << 2) & 0x80000000u;
+        zx = radius * std::bit_cast<float>(std::bit_cast<std::uint32_t>(cx) ^ signX);
+        zy = radius * std::bit_cast<float>(std::bit_cast<std::uint32_t>(cy) ^ signY);
     };
     if (y != nullptr) {
 #pragma omp simd

@@ -330,8 +330,8 @@ CH_RISK_KERNEL void advanceFactor(const FactorMonth& fm,
 // quantile of Φ(z) (mc_model.h), read by linear interpolation.
 CH_RISK_KERNEL void addUncertainVolumeCell(const CompiledCell& c,
                                            const double* table,
-                                           float demandLoading,
-                                           float idioLoading,
+                                           double demandLoading,
+                                           double idioLoading,
                                            const float* zd,
                                            const float* eps,
                                            const float* relative,
@@ -339,28 +339,27 @@ CH_RISK_KERNEL void addUncertainVolumeCell(const CompiledCell& c,
                                            double* factorCost,
                                            std::size_t lanes)
 {
-    constexpr float kSteps = static_cast<float>(kVolumeTableSteps);
-    constexpr float kInvDz = kSteps / (2.0F * static_cast<float>(kVolumeTableZ));
-    constexpr float kOffset = static_cast<float>(kVolumeTableZ);
-    constexpr float kMaxX = kSteps - 1e-3F; // below the last step in float
+    constexpr double kSteps = static_cast<double>(kVolumeTableSteps);
+    constexpr double kInvDz = kSteps / (2.0 * kVolumeTableZ);
+    constexpr double kMaxX = kSteps - 1e-9;
     const double* __restrict t = table;
     const float* __restrict rel = relative;
     double* __restrict m = month;
     double* __restrict f = factorCost;
     const float* __restrict dz = zd;
     const float* __restrict ez = eps;
-    const float dl = demandLoading;
-    const float il = idioLoading;
+    const double dl = demandLoading;
+    const double il = idioLoading;
     const double low = c.lowVolume;
     const double range = c.rangeVolume;
     const double slope = c.priceSlope;
     const double spread = c.spreadUsd;
 #pragma omp simd
     for (std::size_t l = 0; l < lanes; ++l) {
-        const float z = dl * dz[l] + il * ez[l];
-        const float x = std::clamp((z + kOffset) * kInvDz, 0.0F, kMaxX);
+        const double z = dl * static_cast<double>(dz[l]) + il * static_cast<double>(ez[l]);
+        const double x = std::clamp((z + kVolumeTableZ) * kInvDz, 0.0, kMaxX);
         const int i = static_cast<int>(x);
-        const double w = static_cast<double>(x - static_cast<float>(i));
+        const double w = x - i;
         const double g = t[i] + w * (t[i + 1] - t[i]);
         const double cost = (low + range * g) * (slope * static_cast<double>(rel[l]) + spread);
         m[l] += cost;

@@ -116,8 +116,19 @@ private slots:
         QVERIFY(market->historyChart()->title().contains(toQString(lastIndex.id)));
         QVERIFY(!market->selectIndex("NO.SUCH.INDEX"));
 
-        // Every page and every named view can be shown.
-        QCOMPARE(window.pageIds(), QStringList{"market"});
+        // The pages follow the product's flow; every page and every named view can be shown.
+        const QStringList flow{"market",
+                               "plan",
+                               "exposure",
+                               "risk",
+                               "hedge",
+                               "orders",
+                               "approvals",
+                               "positions",
+                               "pnl",
+                               "effectiveness",
+                               "audit"};
+        QCOMPARE(window.pageIds(), flow);
         for (const QString& id : window.pageIds()) {
             window.showPage(id);
             QCOMPARE(window.currentPageId(), id);
