@@ -133,6 +133,18 @@ QJsonObject jsonOrder(const trading::Order& o, const std::map<std::int64_t, std:
         {"comment", qstr(r.comment)}};
 }
 
+void printOrderLine(std::ostream& out, const trading::Order& o)
+{
+    out << o.describe() << ": " << trading::orderStateCode(o.state());
+    if (o.state() == trading::OrderState::PendingApproval)
+        out << " (" << o.approvals().size() << " of " << o.requiredApprovals() << " approvals)";
+    if (o.filledQty() > 0)
+        out << ", filled " << o.filledQty() << " of " << o.quantity();
+    if (!o.statusText().empty())
+        out << " - " << o.statusText();
+    out << "\n";
+}
+
 QJsonArray jsonFindings(const std::vector<trading::PreTradeFinding>& findings)
 {
     QJsonArray out;

@@ -19,6 +19,7 @@
 
 #include <map>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,10 @@ trading::OrderId orderIdArgument(const Arguments& args, const std::string& name 
 std::map<std::int64_t, std::string> loginsById(Context& ctx);
 
 QJsonObject jsonOrder(const trading::Order& o, const std::map<std::int64_t, std::string>& logins);
+//! "order 7 (buy 10 CHG.H100 2026-12 limit 2.35): pending_approval (1 of 2 approvals)" and the
+//! fill and status text, one line.
+void printOrderLine(std::ostream& out, const trading::Order& o);
+
 QJsonArray jsonFindings(const std::vector<trading::PreTradeFinding>& findings);
 //! Prints findings one per line: "warning: policy_band: hedge ratio not checked: ...".
 void printFindings(Context& ctx, const std::vector<trading::PreTradeFinding>& findings);

@@ -2,8 +2,8 @@
 // words, turn them into normals, correlate them, find the jumps, move every factor (OU step,
 // jumps, exp to a relative price) while adding its cells and futures, then the uncertain-volume
 // cells and options, and write the block's per-path results. The arithmetic over lanes is in
-// mc_simd.cpp and mc_normals.cpp (vectorised, dispatched at run time); this file only sequences
-// it.
+// mc_simd.cpp, mc_normals.cpp and mc_jumps.cpp (vectorised, dispatched at run time); this file
+// only sequences it.
 #include "risk/mc_kernel.h"
 
 #include "risk/mc_simd.h"

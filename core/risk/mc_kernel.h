@@ -8,13 +8,14 @@
 
 namespace ch::risk::detail {
 
-//! Lanes per chunk (a block of up to 4096 lanes runs as consecutive chunks).
+//! Lanes per chunk: a block of up to 4096 lanes runs as consecutive chunks, so a month's working
+//! set stays small whatever the block size (about 50 kB for W1, in the first two cache levels).
+//! Measured on W1: 128 and 256 lanes run equally fast, 64 about 10% slower (per-call overhead).
 inline constexpr std::size_t kChunkLanes = 128;
 
 //! Scratch space for one chunk of lanes, structure-of-arrays: row r of a buffer holds one value
-//! for every lane (path) of the chunk, at r × capacity. A block is simulated in chunks of at most
-//! kChunkLanes lanes so that a month's working set stays in the first-level cache. Allocated once
-//! per worker thread and reused, so the simulation itself never allocates.
+//! for every lane (path) of the chunk, at r × capacity. Allocated once per worker thread and
+//! reused, so the simulation itself never allocates.
 struct BlockBuffers
 {
     explicit BlockBuffers(const CompiledModel& m, std::size_t blockCapacity);

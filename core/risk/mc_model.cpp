@@ -26,11 +26,12 @@ std::vector<double> poissonCdf(double mean)
     return cdf;
 }
 
-// The jump count and size tables of a factor on the 32-bit word scale (mc_model.h). A word w
-// uniform on [0, 2^32) gives N = #{j : w >= T_j}; given N = n, w is uniform on [T_{n−1}, T_n),
-// so (w − T_{n−1} + ½) / (T_n − T_{n−1}) is a uniform independent of N (the inversion method's
-// leftover, Devroye 1986, §II.2 and §III.4), which the kernel turns into the normal of the
-// jump size. Truncating the CDF at 2^-33 below 1 lumps the tail into the last count.
+// The jump count table of a factor on the 32-bit word scale (mc_model.h): inversion of the
+// Poisson CDF. A word w uniform on [0, 2^32) gives N = #{j : w >= T_j}; given N = n, w is uniform
+// on [T_{n−1}, T_n) whatever n is, so (w − T_{n−1} + ½) / (T_n − T_{n−1}) is a uniform
+// independent of N, which the kernel turns into the normal of the jump size (mc_jumps.cpp).
+// Stopping where 2^32·P(N <= j) rounds to 2^32 lumps the counts beyond (probability below
+// 2^-33) into the last one.
 void jumpTables(CompiledFactor& f, double meanCount)
 {
     constexpr double kWords = 0x1p32;

@@ -68,7 +68,7 @@ struct FactorMonth
     double payConst = 0.0;
     bool hasCost = false;    //!< any deterministic-volume cell
     bool hasPay = false;     //!< any future
-    bool needsPrice = false; //!< an uncertain-volume cell or an option reads F_t·e per lane
+    bool needsPrice = false; //!< an uncertain-volume cell or an option reads e per lane
 };
 
 //! Standardised Beta-PERT quantile as a function of a standard normal z: G(z) = Q(Φ(z)), tabulated

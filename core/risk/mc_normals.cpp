@@ -1,7 +1,7 @@
 // Random words and standard normals for the Monte Carlo kernel, in single precision.
 //
 // Words: each xoshiro256** output (rng.h) is two 32-bit words. A pair of normals takes one whole
-// output, a jump count (mc_kernel.cpp) one word.
+// output, a jump count (mc_jumps.cpp) one word.
 //
 // Normals: the Box–Muller transform (Box & Muller, Ann. Math. Statist. 29(2), 1958): for U1, U2
 // independent uniforms, R = √(−2 ln U1) and an angle Θ uniform on [0, 2π) give R·cos Θ and
@@ -200,53 +200,6 @@ CH_RISK_KERNEL void drawWords(
         }
     }
 }
-
-namespace {
-// ln x for x in (0, 1], float, inline (Cephes logf polynomial on [sqrt(.5), sqrt(2))).
-inline float fastLog(float x)
-{
-    const std::uint32_t bits = std::bit_cast<std::uint32_t>(x);
-    int e = static_cast<int>(bits >> 23) - 127;
-    float m = std::bit_cast<float>((bits & 0x007FFFFFu) | 0x3F800000u); // [1, 2)
-    const bool big = m > 1.41421356F;
-    m = big ? m * 0.5F : m;
-    e += big ? 1 : 0;
-    const float f = m - 1.0F;
-    const float z = f * f;
-    float p = 7.0376836292E-2F;
-    p = p * f - 1.1514610310E-1F;
-    p = p * f + 1.1676998740E-1F;
-    p = p * f - 1.2420140846E-1F;
-    p = p * f + 1.4249322787E-1F;
-    p = p * f - 1.6668057665E-1F;
-    p = p * f + 2.0000714765E-1F;
-    p = p * f - 2.4999993993E-1F;
-    p = p * f + 3.3333331174E-1F;
-    const float y = f * z * p - 0.5F * z + f;
-    return y + static_cast<float>(e) * 0.693147180559945F;
-}
-// sin and cos of 2π t for t in [0, 1): reduce to [-1/2, 1/2) turns, polynomials in θ.
-inline void sinCos2Pi(float t, float& s, float& c)
-{
-    const float u = t - 0.5F; // [-0.5, 0.5): angle 2πu = 2πt − π, so sin/cos flip sign
-    const float th = u * 6.28318530718F;
-    // reduce to [-π/2, π/2] via symmetry: use half-angle? simple: Taylor to degree 11/10 on [-π, π]
-    const float x2 = th * th;
-    float sp = -2.5052108e-08F;
-    sp = sp * x2 + 2.7557319e-06F;
-    sp = sp * x2 - 1.9841270e-04F;
-    sp = sp * x2 + 8.3333333e-03F;
-    sp = sp * x2 - 1.6666667e-01F;
-    float cp = 2.0876757e-09F;
-    cp = cp * x2 - 2.7557319e-07F;
-    cp = cp * x2 + 2.4801587e-05F;
-    cp = cp * x2 - 1.3888889e-03F;
-    cp = cp * x2 + 4.1666667e-02F;
-    cp = cp * x2 - 0.5F;
-    s = -(th + th * x2 * sp);
-    c = -(1.0F + x2 * cp);
-}
-} // namespace
 
 CH_RISK_KERNEL void boxMullerNormals(
     const std::uint64_t* words, float* out, std::size_t rows, std::size_t lanes, std::size_t stride)

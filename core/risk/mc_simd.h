@@ -7,12 +7,12 @@
 
 namespace ch::risk::detail {
 
-// The vectorised primitives of the Monte Carlo kernel (mc_simd.cpp and mc_normals.cpp, compiled
-// with -O3 -fno-math-errno -fopenmp-simd -ffp-contract=fast and built twice by target_clones:
-// x86-64-v3 (AVX2 + FMA) and baseline x86-64, chosen at load time). Every function works on the
-// `lanes` paths of a block stored structure-of-arrays: a "row" is one value per lane. Random
-// numbers, normals, factor states and relative prices are single precision (twice the lanes
-// per instruction); costs, payoffs and their sums are double.
+// The vectorised primitives of the Monte Carlo kernel (mc_simd.cpp, mc_normals.cpp and
+// mc_jumps.cpp, compiled with -O3 -fno-math-errno -fopenmp-simd -ffp-contract=fast and built
+// twice by target_clones: x86-64-v3 (AVX2 + FMA) and baseline x86-64, chosen at load time). Every
+// function works on the `lanes` paths of a chunk stored structure-of-arrays: a "row" is one value
+// per lane. Random numbers, normals, factor states and relative prices are single precision
+// (twice the lanes per instruction); costs, payoffs and their sums are double.
 
 //! The four xoshiro256** state rows of a block.
 struct Streams
@@ -83,7 +83,8 @@ std::size_t lanesAtLeast(const std::uint64_t* words,
 //! words[lane], passed threshold[0]): the count N = #{i : word >= threshold[i]}, then for the
 //! size N·μ + √N·σ·ε its mean and sd, the normal's input to normalQuantiles (the word's position
 //! inside its count's interval of words, a uniform independent of N) and the innovation index
-//! rowBase + lane. Each output gets `found` entries.
+//! rowBase + lane. Each output gets `found` entries. Scalar: a factor has only a dozen or two
+//! jumping lanes per chunk.
 void jumpEntries(const std::uint64_t* words,
                  unsigned shift,
                  const std::uint32_t* lanes,

@@ -166,23 +166,33 @@ private slots:
         QVERIFY((1.0 - cdf) * 0x1p32 <= 0.5);
     }
 
+    void jumpSizesGiveTheCompoundPoissonMoments_data()
+    {
+        QTest::addColumn<double>("jumpsPerYear");
+        QTest::addColumn<double>("jumpMean");
+        QTest::addColumn<double>("jumpSd");
+        // λΔ = ½: N >= 2 in 9% of months; λΔ = 5: counts up to about 17, most months several.
+        QTest::newRow("token cuts, 6 a year") << 6.0 << -0.3 << 0.2;
+        QTest::newRow("small moves, 60 a year") << 60.0 << 0.02 << 0.05;
+    }
     void jumpSizesGiveTheCompoundPoissonMoments()
     {
-        // Jump-only factor, λ = 6 a year (N >= 2 in 9% of months), 12 months: the cost is
-        // R = e^{Y_T − m_T}, with E R = 1 and Var R = M2 − 1 in closed form. The sample sd is
-        // compared within 4 of its standard errors, √((μ4 − σ⁴)/n) / (2σ) with the central
-        // fourth moment μ4 = M4 − 4·M3 + 6·M2 − 3 (also in closed form).
-        const double lambdaT = 6.0;
-        const double mu = -0.3;
-        const double sd = 0.2;
+        // Jump-only factor over 12 months: the cost is R = e^{Y_T − m_T}, with E R = 1 and
+        // Var R = M2 − 1 in closed form. The sample sd is compared within 4 of its standard
+        // errors, √((μ4 − σ⁴)/n) / (2σ) with the central fourth moment μ4 = M4 − 4·M3 + 6·M2 − 3
+        // (also in closed form).
+        QFETCH(double, jumpsPerYear);
+        QFETCH(double, jumpMean);
+        QFETCH(double, jumpSd);
         McConfig cfg;
         cfg.paths = 200'000;
         cfg.threads = 2;
-        const CostAtRiskReport rep = *runCostAtRisk(pureJumpBook(6.0, mu, sd, 12), cfg).report;
+        const CostAtRiskReport rep =
+            *runCostAtRisk(pureJumpBook(jumpsPerYear, jumpMean, jumpSd, 12), cfg).report;
         const DistributionSummary& d = rep.horizon.unhedged;
-        const double m2 = jumpMoment(2, lambdaT, mu, sd);
-        const double m3 = jumpMoment(3, lambdaT, mu, sd);
-        const double m4 = jumpMoment(4, lambdaT, mu, sd);
+        const double m2 = jumpMoment(2, jumpsPerYear, jumpMean, jumpSd);
+        const double m3 = jumpMoment(3, jumpsPerYear, jumpMean, jumpSd);
+        const double m4 = jumpMoment(4, jumpsPerYear, jumpMean, jumpSd);
         const double variance = m2 - 1.0;
         const double central4 = m4 - 4.0 * m3 + 6.0 * m2 - 3.0;
         const double n = static_cast<double>(cfg.paths);

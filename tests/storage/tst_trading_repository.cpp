@@ -309,6 +309,34 @@ private slots:
                                                   "month=2026-12;net=7;"));
     }
 
+    void staleOrdersExpire()
+    {
+        Desk d = Desk::create(file());
+        TradingRepository repo = d.trading();
+        trading::OrderRequest dayOrder = ticket(3);
+        dayOrder.timeInForce = TimeInForce::Day;
+        const Timestamp t = ts("2026-10-29T15:00:00Z");
+        const Order o = repo.createDraft(dayOrder, d.spec(), 2'810'000, d.trader, t);
+        repo.submit(o.id(), d.trader, t, d.spec(), d.inputs());
+        const Order gtc = repo.createDraft(ticket(4), d.spec(), 2'810'000, d.trader, t);
+        repo.submit(gtc.id(), d.trader, t, d.spec(), d.inputs());
+        // Same UTC day: nothing runs out.
+        QVERIFY(repo.expireStale(*parseIsoDate("2026-10-29"), lastCalendarDay, t).empty());
+        const auto expired = repo.expireStale(
+            *parseIsoDate("2026-10-30"), lastCalendarDay, ts("2026-10-30T00:00:05Z"));
+        QCOMPARE(expired.size(), std::size_t{1});
+        QCOMPARE(expired[0].id(), o.id());
+        QCOMPARE(repo.requireOrder(o.id()).state(), OrderState::Expired);
+        QCOMPARE(repo.requireOrder(gtc.id()).state(), OrderState::PendingApproval);
+        const auto events = repo.events(o.id());
+        QCOMPARE(events.back().action, OrderAction::Expire);
+        QVERIFY(!events.back().actor.has_value());
+        QCOMPARE(events.back().comment, std::string("time in force day ran out on 2026-10-30"));
+        const auto last = AuditLog(d.ws).entries().back();
+        QCOMPARE(last.action, std::string("order.expire"));
+        QCOMPARE(last.user, std::string("system"));
+    }
+
     void viewerCannotCreateOrders()
     {
         Desk d = Desk::create(file());

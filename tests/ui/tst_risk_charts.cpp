@@ -106,6 +106,36 @@ private slots:
                                 "of USD 1.7m)"));
     }
 
+    void stressChangesByScenario()
+    {
+        auto result = [](const char* name, double base, double stressed, double hedgedStressed) {
+            risk::StressResult r;
+            r.name = name;
+            r.baseCostUsd = base;
+            r.stressedCostUsd = stressed;
+            r.baseHedgedCostUsd = base - 1e6;
+            r.stressedHedgedCostUsd = hedgedStressed;
+            return storage::SavedStress{risk::StressKind::Preset, "", r};
+        };
+        const std::vector<storage::SavedStress> results{
+            result("GPU shortage", 100e6, 124e6, 120e6),
+            result("Frontier model release", 100e6, 90e6, 89e6)};
+        const RiskChartData c = buildStressChart(results, true);
+        QVERIFY(c.axis == RiskChartData::Axis::Category);
+        QCOMPARE(c.title,
+                 QStringLiteral("Change in cost by scenario, against the base of USD 100.0m"));
+        QCOMPARE(c.categories, (QStringList{"GPU shortage", "Frontier model release"}));
+        QCOMPARE(c.yLabel, QStringLiteral("Change in cost (USD m)"));
+        QCOMPARE(c.bars.size(), std::size_t{2});
+        QCOMPARE(c.bars[0].name, QStringLiteral("Unhedged"));
+        QCOMPARE(c.bars[0].values, (QVector<double>{24.0, -10.0}));
+        // Hedged: stressed hedged cost − base hedged cost (base − 1m).
+        QCOMPARE(c.bars[1].name, QStringLiteral("With hedges"));
+        QCOMPARE(c.bars[1].values, (QVector<double>{21.0, -10.0}));
+        QCOMPARE(buildStressChart(results, false).bars.size(), std::size_t{1});
+        QVERIFY(buildStressChart({}, true).empty());
+    }
+
     void periodLabels()
     {
         const risk::CostAtRiskReport r = test::handReport(false);

@@ -142,4 +142,32 @@ RiskChartData buildContributionChart(const risk::CostAtRiskReport& report, bool 
     return chart;
 }
 
+RiskChartData buildStressChart(const std::vector<storage::SavedStress>& results, bool withHedges)
+{
+    RiskChartData chart;
+    chart.axis = RiskChartData::Axis::Category;
+    chart.xLabel = tr("Scenario");
+    chart.yLabel = tr("Change in cost (USD m)");
+    chart.title = results.empty()
+                      ? tr("Change in cost by scenario")
+                      : tr("Change in cost by scenario, against the base of %1")
+                            .arg(format::currencyCompact(results.front().result.baseCostUsd));
+    if (results.empty())
+        return chart;
+    RiskChartData::Bars unhedged{tr("Unhedged"), {}, {}, withHedges ? 0.4 : 0.6};
+    RiskChartData::Bars hedged{tr("With hedges"), {}, {}, 0.4};
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const risk::StressResult& r = results[i].result;
+        chart.categories << toQString(r.name);
+        unhedged.keys.push_back(static_cast<double>(i + 1));
+        unhedged.values.push_back(r.deltaUsd() / kMillion);
+        hedged.keys.push_back(static_cast<double>(i + 1));
+        hedged.values.push_back(r.hedgedDeltaUsd() / kMillion);
+    }
+    chart.bars.push_back(std::move(unhedged));
+    if (withHedges)
+        chart.bars.push_back(std::move(hedged));
+    return chart;
+}
+
 } // namespace ch::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "risk/cost_at_risk.h"
+#include "storage/risk_repository.h"
 
 #include <QString>
 #include <QStringList>
@@ -91,5 +92,10 @@ RiskChartData buildMonthlyFan(const risk::CostAtRiskReport& report,
 //! CaR95, which the title states). One bar per factor, largest first; categories are the index
 //! ids. USD m.
 RiskChartData buildContributionChart(const risk::CostAtRiskReport& report, bool hedged);
+
+//! The change of cost under each stress scenario against the base (stressed − base, USD m), one
+//! category per scenario in the order given, and a second series with the hedges when
+//! `withHedges`. The title names the base cost.
+RiskChartData buildStressChart(const std::vector<storage::SavedStress>& results, bool withHedges);
 
 } // namespace ch::ui

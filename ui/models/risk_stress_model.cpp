@@ -88,6 +88,8 @@ QVariant RiskStressTableModel::data(const QModelIndex& index, int role) const
             return stressKindLabel(s.kind);
         return raw();
     case Qt::ToolTipRole:
+        if (column == HedgedStressed || column == HedgedChange)
+            return tr("With the hedges: the cost minus what the futures and options pay");
         return toQString(s.description);
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(
@@ -112,17 +114,17 @@ QVariant RiskStressTableModel::headerData(int section, Qt::Orientation orientati
     case Kind:
         return tr("Kind");
     case Base:
-        return tr("Base cost (USD m)");
+        return tr("Base (USD m)");
     case Stressed:
-        return tr("Stressed cost (USD m)");
+        return tr("Stressed (USD m)");
     case Change:
         return tr("Change (USD m)");
     case ChangePercent:
         return tr("Change (%)");
     case HedgedStressed:
-        return tr("Stressed, with hedges (USD m)");
+        return tr("Hedged (USD m)");
     case HedgedChange:
-        return tr("Change with hedges (USD m)");
+        return tr("Hedged change (USD m)");
     default:
         return {};
     }

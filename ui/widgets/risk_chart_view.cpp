@@ -78,6 +78,8 @@ void RiskChartView::setChart(const RiskChartData& chart)
     }
     m_chart = chart;
     m_plot->clearPlottables();
+    for (QCPBarsGroup* old : m_plot->findChildren<QCPBarsGroup*>())
+        delete old; // its bars went with clearPlottables()
     m_title->setText(chart.title);
     m_title->setVisible(true);
     const bool horizontal = chart.axis == RiskChartData::Axis::Category;
@@ -127,14 +129,25 @@ void RiskChartView::setChart(const RiskChartData& chart)
             }
         };
 
-    for (const auto& b : chart.bars) {
+    // Several bar series side by side (QCPBarsGroup), one colour each.
+    QCPBarsGroup* group = nullptr;
+    if (chart.bars.size() > 1) {
+        group = new QCPBarsGroup(m_plot);
+        group->setSpacing(1.0);
+    }
+    const QColor barColours[] = {kBlue, kOrange};
+    for (std::size_t i = 0; i < chart.bars.size(); ++i) {
+        const auto& b = chart.bars[i];
+        const QColor colour = barColours[i % std::size(barColours)];
         auto* bars = horizontal ? new QCPBars(m_plot->yAxis, m_plot->xAxis)
                                 : new QCPBars(m_plot->xAxis, m_plot->yAxis);
         bars->setName(b.name);
         bars->setWidth(b.width);
-        bars->setPen(QPen(kBlue.darker(130)));
-        bars->setBrush(QColor(kBlue.red(), kBlue.green(), kBlue.blue(), 170));
+        bars->setPen(QPen(colour.darker(130)));
+        bars->setBrush(QColor(colour.red(), colour.green(), colour.blue(), 170));
         bars->setData(b.keys, b.values, /*alreadySorted=*/true);
+        if (group != nullptr)
+            bars->setBarsGroup(group);
         extend(b.keys, b.values, b.width / 2.0);
     }
     int bandShade = 0;

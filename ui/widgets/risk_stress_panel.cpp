@@ -1,9 +1,11 @@
 #include "ui/widgets/risk_stress_panel.h"
 
+#include "ui/charts/risk_series.h"
 #include "ui/conversions.h"
 #include "ui/format.h"
 #include "ui/models/risk_shock_model.h"
 #include "ui/models/risk_stress_model.h"
+#include "ui/widgets/risk_chart_view.h"
 
 #include <QDateTime>
 #include <QGroupBox>
@@ -41,6 +43,7 @@ RiskStressPanel::RiskStressPanel(QWidget* parent)
     , m_info(new QLabel(this))
     , m_run(new QPushButton(tr("Run stress tests"), this))
     , m_results(new RiskStressTableModel(this))
+    , m_chart(new RiskChartView(this))
     , m_name(new QLineEdit(this))
     , m_shocks(new RiskShockTableModel(this))
     , m_save(new QPushButton(tr("Save scenario"), this))
@@ -66,7 +69,12 @@ RiskStressPanel::RiskStressPanel(QWidget* parent)
     top->addWidget(m_run);
     leftLayout->addLayout(top);
     leftLayout->addWidget(explain);
-    leftLayout->addWidget(m_resultView, 1);
+    auto* results = new QSplitter(Qt::Vertical, left);
+    results->addWidget(m_resultView);
+    results->addWidget(m_chart);
+    results->setSizes({300, 400});
+    results->setChildrenCollapsible(false);
+    leftLayout->addWidget(results, 1);
 
     auto* editor = new QGroupBox(tr("Your scenario"), this);
     auto* add = new QPushButton(tr("Add shock"), editor);
@@ -93,8 +101,7 @@ RiskStressPanel::RiskStressPanel(QWidget* parent)
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
     split->addWidget(editor);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setSizes({1100, 300}); // the results need the room; the editor has four columns
     split->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -115,6 +122,7 @@ void RiskStressPanel::showRun(const storage::SavedStressRun& run)
     m_results->setResults(run.results);
     m_resultView->setColumnHidden(RiskStressTableModel::HedgedStressed, !run.hasHedge);
     m_resultView->setColumnHidden(RiskStressTableModel::HedgedChange, !run.hasHedge);
+    m_chart->setChart(buildStressChart(run.results, run.hasHedge));
     const auto seconds = run.createdAt.time_since_epoch().count();
     m_info->setText(tr("Stress run %1, saved %2: cost over %3 months from %4 at base volumes%5.")
                         .arg(run.id)
@@ -129,6 +137,7 @@ void RiskStressPanel::showRun(const storage::SavedStressRun& run)
 void RiskStressPanel::showMessage(const QString& message)
 {
     m_results->setResults({});
+    m_chart->showMessage(QString());
     m_info->setText(message);
 }
 

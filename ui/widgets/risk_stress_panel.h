@@ -11,13 +11,14 @@ class QTableView;
 
 namespace ch::ui {
 
+class RiskChartView;
 class RiskShockTableModel;
 class RiskStressTableModel;
 
 //! The Risk page's Stress tab: the results of the last stress run (every scenario's cost against
-//! the base, unhedged and with hedges) and the editor of the user's own scenario (a name and
-//! shocks per index and month range). Buttons ask the page to run or save; the panel computes
-//! nothing.
+//! the base, unhedged and with hedges, as a table and a bar chart of the changes) and the editor of
+//! the user's own scenario (a name and shocks per index and month range). Buttons ask the page to
+//! run or save; the panel computes nothing.
 class RiskStressPanel : public QWidget
 {
     Q_OBJECT
@@ -38,6 +39,7 @@ public:
     RiskShockTableModel* shockModel() const { return m_shocks; }
     QPushButton* runButton() const { return m_run; }
     QLabel* infoLabel() const { return m_info; }
+    RiskChartView* chart() const { return m_chart; }
     QLineEdit* nameEdit() const { return m_name; }
 
 signals:
@@ -52,6 +54,7 @@ private:
     QPushButton* m_run = nullptr;
     RiskStressTableModel* m_results = nullptr;
     QTableView* m_resultView = nullptr;
+    RiskChartView* m_chart = nullptr;
     QLineEdit* m_name = nullptr;
     RiskShockTableModel* m_shocks = nullptr;
     QTableView* m_shockView = nullptr;
