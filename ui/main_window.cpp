@@ -106,15 +106,15 @@ void MainWindow::registerPages()
     addPage(QStringLiteral("risk"), tr("Risk"), new RiskPage(m_session));
     addPage(QStringLiteral("hedge"), tr("Hedge"), new HedgePage(m_session));
     // The trading desk pages share the logged-in user and the paper broker.
-    auto* desk = new DeskSession(m_session, this);
-    addPage(QStringLiteral("orders"), tr("Orders"), new OrdersPage(m_session, *desk));
-    addPage(QStringLiteral("approvals"), tr("Approvals"), new ApprovalsPage(m_session, *desk));
-    addPage(QStringLiteral("positions"), tr("Positions"), new PositionsPage(m_session, *desk));
-    addPage(QStringLiteral("pnl"), tr("P&L"), new PnlPage(m_session, *desk));
+    m_desk = new DeskSession(m_session, this);
+    addPage(QStringLiteral("orders"), tr("Orders"), new OrdersPage(m_session, *m_desk));
+    addPage(QStringLiteral("approvals"), tr("Approvals"), new ApprovalsPage(m_session, *m_desk));
+    addPage(QStringLiteral("positions"), tr("Positions"), new PositionsPage(m_session, *m_desk));
+    addPage(QStringLiteral("pnl"), tr("P&L"), new PnlPage(m_session, *m_desk));
     addPage(QStringLiteral("effectiveness"),
             tr("Effectiveness"),
-            new EffectivenessPage(m_session, *desk));
-    addPage(QStringLiteral("audit"), tr("Audit"), new AuditPage(m_session, *desk));
+            new EffectivenessPage(m_session, *m_desk));
+    addPage(QStringLiteral("audit"), tr("Audit"), new AuditPage(m_session, *m_desk));
 }
 
 void MainWindow::addPage(const QString& id, const QString& title, Page* page)

@@ -14,6 +14,7 @@ class QStackedWidget;
 
 namespace ch::ui {
 
+class DeskSession;
 class Page;
 class WelcomeWidget;
 class WorkspaceSession;
@@ -39,6 +40,8 @@ public:
     Page* page(const QString& id) const;
     void showPage(const QString& id);
     QString currentPageId() const;
+    //! The trading desk shared by the desk pages (who is logged in, the paper broker).
+    DeskSession& deskSession() const { return *m_desk; }
 
     //! Opens a workspace through the guard (a dialog on failure); true when it opened.
     bool openWorkspaceFile(const QString& file);
@@ -62,6 +65,7 @@ private:
     void updateStatus();
 
     WorkspaceSession& m_session;
+    DeskSession* m_desk = nullptr;
     QSettings m_settings;
     RecentWorkspaces m_recent;
     struct PageEntry

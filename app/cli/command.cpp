@@ -126,6 +126,10 @@ std::vector<std::string> registryProblems()
         if (c.run == nullptr)
             problems.push_back("command " + quoted(commandPath(c)) + " has no handler");
     }
+    for (const auto& g : groupRegistry())
+        if (!g.defaultCommand.empty() && !seenCommands.contains(g.name + " " + g.defaultCommand))
+            problems.push_back("command group " + quoted(g.name) + " has the default command "
+                               + quoted(g.defaultCommand) + ", which is not registered");
     return problems;
 }
 

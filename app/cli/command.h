@@ -70,6 +70,9 @@ struct Group
 {
     std::string name{};
     std::string summary{};
+    //! The command run when the group is given without one, or directly followed by an option
+    //! (`positions --json` is `positions list --json`); empty: a command is required.
+    std::string defaultCommand{};
 };
 
 //! Adds a group or command to the registry at static-initialisation time. Registration is the only

@@ -115,6 +115,9 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (group == nullptr)
         throw UserError("unknown command group \"" + cl.words[0] + "\"; expected one of "
                         + groupNames() + help);
+    const bool commandOmitted = cl.words.size() == 1 || cl.words[1].starts_with("--");
+    if (commandOmitted && !group->defaultCommand.empty() && !cl.help)
+        cl.words.insert(cl.words.begin() + 1, group->defaultCommand);
     if (cl.words.size() == 1) {
         if (cl.help) {
             out << groupHelp(*group);

@@ -116,7 +116,9 @@ int markBook(Context& ctx, const Arguments& args)
     return 0;
 }
 
-CH_CLI_GROUP({.name = "positions", .summary = "net positions per contract month"});
+CH_CLI_GROUP({.name = "positions",
+              .summary = "net positions per contract month (default command: list)",
+              .defaultCommand = "list"});
 CH_CLI_COMMAND(
     {.group = "positions",
      .name = "list",
@@ -127,7 +129,9 @@ CH_CLI_COMMAND(
                     "quotes). JSON: `positions` with exact integers (`*_micros` USD per unit, "
                     "`*_cents` USD) and the dataset label.",
      .run = &listPositions});
-CH_CLI_GROUP({.name = "pnl", .summary = "profit and loss of the hedge book"});
+CH_CLI_GROUP({.name = "pnl",
+              .summary = "profit and loss of the hedge book (default command: series)",
+              .defaultCommand = "series"});
 CH_CLI_COMMAND({.group = "pnl",
                 .name = "series",
                 .summary = "realised, unrealised and fees per mark date",

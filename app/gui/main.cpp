@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QLocale>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTranslator>
 
 #include <cstdio>
@@ -40,8 +41,11 @@ Options parseOptions(const QApplication& app)
         QStringLiteral("path"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
-        QCoreApplication::translate("main",
-                                    "Render every page to <dir>/<page>.png at 1500x950 and exit."),
+        QCoreApplication::translate(
+            "main",
+            "Render every page to <dir>/<page>.png at 1500x950 and exit. Without "
+            "--workspace, on a fresh demo workspace in a temporary folder, "
+            "walking the trading desk as its demo users."),
         QStringLiteral("dir"));
     parser.addOptions({demo, workspace, screenshot});
     parser.process(app);
@@ -49,12 +53,15 @@ Options parseOptions(const QApplication& app)
 }
 
 // The workspace to start with: --workspace, --demo, else the last one, else the demo.
+// Screenshots of the demo use a fresh copy at `scratchDemo`: the tour saves runs, proposals and
+// orders, which must not land in the user's own demo workspace.
 bool openStartupWorkspace(const Options& options,
                           ch::ui::MainWindow& window,
-                          ch::ui::WorkspaceSession& session)
+                          ch::ui::WorkspaceSession& session,
+                          const QString& scratchDemo)
 {
     QString file = options.workspace;
-    if (file.isEmpty() && !options.demo) {
+    if (file.isEmpty() && !options.demo && options.screenshotDir.isEmpty()) {
         QSettings settings;
         file = ch::ui::RecentWorkspaces(settings).lastWorkspace();
     }
@@ -63,7 +70,7 @@ bool openStartupWorkspace(const Options& options,
     // Screenshots run unattended: report on stderr instead of in a dialog.
     try {
         if (file.isEmpty())
-            session.openDemoWorkspace(ch::ui::WorkspaceSession::defaultDemoPath());
+            session.openDemoWorkspace(scratchDemo);
         else
             session.openWorkspace(file);
         return true;
@@ -97,7 +104,9 @@ int main(int argc, char** argv)
     const Options options = parseOptions(app);
     ch::ui::WorkspaceSession session;
     ch::ui::MainWindow window(session);
-    const bool opened = openStartupWorkspace(options, window, session);
+    const QTemporaryDir scratch;
+    const bool opened = openStartupWorkspace(
+        options, window, session, scratch.filePath(QStringLiteral("demo.chw")));
     if (!options.screenshotDir.isEmpty())
         return opened ? ch::app::takeScreenshots(window, session, options.screenshotDir) : 1;
     window.show();

@@ -1,5 +1,7 @@
 #include "screenshots.h"
 
+#include "desk_tour.h"
+#include "ui/desk_session.h"
 #include "ui/import_prices_dialog.h"
 #include "ui/main_window.h"
 #include "ui/page.h"
@@ -121,7 +123,15 @@ int takeScreenshots(ui::MainWindow& window, ui::WorkspaceSession& session, const
     }
 
     bool ok = true;
+    const SaveShot saveShot = [&](QWidget& widget, const QString& name) {
+        return save(widget, out, name);
+    };
     for (const QString& id : window.pageIds()) {
+        if (id == QStringLiteral("orders") && window.deskSession().hasUsers()) {
+            // From here on the pages need a login: the desk tour walks them as their users do.
+            ok = runDeskTour(window, session, saveShot) && ok;
+            break;
+        }
         window.showPage(id);
         ui::Page* page = window.page(id);
         waitUntilIdle(*page);

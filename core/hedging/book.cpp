@@ -103,6 +103,20 @@ void reportNotices(const std::vector<MonthNotice>& notices, std::vector<Issue>& 
     }
 }
 
+// The furthest tenor (months after the valuation month) the exchange lists, by the rule the
+// pre-trade check applies (trading/pre_trade.cpp, checkListedMonth): the valuation month stays
+// the front month until its last trading day, the last business day, has passed, and
+// monthsListed consecutive months are listed from the front month. On 2026-10-30, the last
+// business day of October, October still trades, so a 36-month contract lists up to 2029-09
+// (tenor 35), not 2029-10: recommending 2029-10 would draft an order the desk must refuse.
+int lastListedTenor(const ContractSpec& spec, Date valuationDate)
+{
+    const Month month = pricing::valuationMonth(valuationDate);
+    const bool frontExpired =
+        daysSinceEpoch(valuationDate) > daysSinceEpoch(pricing::lastBusinessDay(month));
+    return spec.monthsListed - (frontExpired ? 0 : 1);
+}
+
 // The candidate instrument of one line, or nullopt with the reason in `issues` or `notices`.
 std::optional<HedgeCandidate> setUpInstrument(const RecommendationInputs& in,
                                               RecommendationLine& line,
@@ -155,10 +169,12 @@ std::optional<HedgeCandidate> setUpInstrument(const RecommendationInputs& in,
                                    + ", the index " + spec->symbol + " settles on"));
         return std::nullopt;
     }
-    if (line.tenorMonths < 1 || line.tenorMonths > spec->monthsListed) {
+    if (const int lastTenor = lastListedTenor(*spec, in.valuationDate);
+        line.tenorMonths < 1 || line.tenorMonths > lastTenor) {
         notices.push_back(
             {line.factor,
-             spec->symbol + " lists " + std::to_string(spec->monthsListed) + " months",
+             spec->symbol + " lists " + std::to_string(spec->monthsListed) + " months, to "
+                 + formatIsoMonth(addMonths(pricing::valuationMonth(in.valuationDate), lastTenor)),
              line.exposureIndexId,
              line.month,
              line.tenorMonths});

@@ -197,8 +197,8 @@ HedgePolicy defaultPolicy(std::string author, Timestamp savedAt)
     p.savedAt = savedAt;
     p.buckets = {{0, 3, 0.60, 0.75, 0.90}, {4, 12, 0.30, 0.50, 0.70}, {13, 36, 0.0, 0.25, 0.40}};
     p.rules = {{"*", {HedgeInstrumentType::Future}, {}}};
-    p.maxContractsPerMonth = 500;
-    p.maxContractsPerContractMonth = 250;
+    p.maxContractsPerMonth = 4000;
+    p.maxContractsPerContractMonth = 2000;
     p.maxPremiumUsd = 250'000.0;
     p.volumeScenario = Scenario::Base;
     p.rounding = RoundingPolicy::TowardZero;

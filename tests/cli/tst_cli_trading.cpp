@@ -101,6 +101,11 @@ private slots:
                      trading::unrealisedPnl(e, mark).minorUnits());
         }
         QVERIFY(out.contains("disclaimer"));
+
+        // `positions --json` runs the group's default command, list.
+        const QJsonObject byDefault = runCliJson({"--workspace", ws, "positions"}, problem);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(byDefault, out);
     }
 
     void pnlJsonEqualsCore()
@@ -126,6 +131,11 @@ private slots:
             QCOMPARE(p["total_cents"].toInteger(), e.total().minorUnits());
             QCOMPARE(p["unmarked_positions"].toInt(), e.unmarkedPositions);
         }
+
+        // `pnl --json` runs the group's default command, series.
+        const QJsonObject byDefault = runCliJson({"--workspace", ws, "pnl"}, problem);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(byDefault, out);
     }
 
     void auditVerifyExitCodes()

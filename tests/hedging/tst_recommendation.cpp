@@ -103,14 +103,22 @@ private slots:
         QCOMPARE(later.tenorMonths, 8);
         QCOMPARE(later.bounds, (ContractBounds{30, 70, false}));
 
-        // The token contract lists 12 months: the 13th and 14th month are not hedged.
-        const RecommendationLine& token13 = *findLine(rec, "TOK.FRONTIER.BLEND", 2027y / November);
-        QVERIFY(!token13.instrument);
-        QCOMPARE(token13.contracts, ContractCount{0});
+        // The token contract lists 12 months from the front month. The valuation date, 2026-10-30,
+        // is October's last trading day, so October is still the front month and the 12th listed
+        // month is 2027-09: the 12th to 14th months out (2027-10 to 2027-12) are not hedged, as
+        // the desk's listed-month check would refuse their orders.
+        const RecommendationLine& token11 = *findLine(rec, "TOK.FRONTIER.BLEND", 2027y / September);
+        QVERIFY(token11.instrument.has_value());
+        for (const Month m : {2027y / October, 2027y / November}) {
+            const RecommendationLine& unlisted = *findLine(rec, "TOK.FRONTIER.BLEND", m);
+            QVERIFY(!unlisted.instrument);
+            QCOMPARE(unlisted.contracts, ContractCount{0});
+        }
         QCOMPARE(issueTexts(rec.issues),
                  std::vector<std::string>{
-                     "recommendation: TOK.FRONTIER.BLEND 2027-11 to 2027-12: warning: CHT.FRONTIER "
-                     "lists 12 months; these 2 months are 13 to 14 months out; not hedged"});
+                     "recommendation: TOK.FRONTIER.BLEND 2027-10 to 2027-12: warning: CHT.FRONTIER "
+                     "lists 12 months, to 2027-09; these 3 months are 12 to 14 months out; not "
+                     "hedged"});
         QVERIFY(rec.optimiserIterations > 0);
         const RecommendationLine& token1 = *findLine(rec, "TOK.FRONTIER.BLEND", 2026y / November);
         QCOMPARE(token1.bounds, (ContractBounds{5, 7, false})); // 8,000 MTok in lots of 1,000
@@ -147,6 +155,22 @@ private slots:
         }));
     }
 
+    void listedMonthsRollAfterTheLastTradingDay()
+    {
+        // On Saturday 2026-10-31 October has expired: November is the front month and the 12
+        // listed months of CHT.FRONTIER run to 2027-10 (tenor 12), one month further than on
+        // the last trading day itself.
+        RecommendationInputs in = threeResourceBook();
+        in.valuationDate = 2026y / October / 31d;
+        const HedgeRecommendation rec = recommendHedge(in);
+        QVERIFY(findLine(rec, "TOK.FRONTIER.BLEND", 2027y / October)->instrument.has_value());
+        QVERIFY(!findLine(rec, "TOK.FRONTIER.BLEND", 2027y / November)->instrument);
+        QVERIFY(hasIssue(rec.issues,
+                         "recommendation: TOK.FRONTIER.BLEND 2027-11 to 2027-12: warning: "
+                         "CHT.FRONTIER lists 12 months, to 2027-10; these 2 months are 13 to 14 "
+                         "months out; not hedged"));
+    }
+
     void monthsPastTheBucketsAreReportedOnce()
     {
         RecommendationInputs in = threeResourceBook();
@@ -158,8 +182,9 @@ private slots:
                      "buckets; 2027-12 is 14 months out; not hedged",
                      "recommendation: GPU.H200.NC 2027-12: warning: outside the policy's tenor "
                      "buckets; 2027-12 is 14 months out; not hedged",
-                     "recommendation: TOK.FRONTIER.BLEND 2027-11: warning: CHT.FRONTIER lists 12 "
-                     "months; 2027-11 is 13 months out; not hedged",
+                     "recommendation: TOK.FRONTIER.BLEND 2027-10 to 2027-11: warning: CHT.FRONTIER "
+                     "lists 12 months, to 2027-09; these 2 months are 12 to 13 months out; not "
+                     "hedged",
                      "recommendation: TOK.FRONTIER.BLEND 2027-12: warning: outside the policy's "
                      "tenor buckets; 2027-12 is 14 months out; not hedged"}));
         QVERIFY(!findLine(rec, "GPU.H100.NC", 2027y / December)->instrument);

@@ -193,7 +193,7 @@ private slots:
         QCOMPARE(policyAuditText(p),
                  std::string("default v1 \"Default layered policy\": buckets 0-3 60/75/90%, "
                              "4-12 30/50/70%, 13-36 0/25/40%; rules *: future on any; limits "
-                             "500/month 250/contract-month; premium budget 250000 USD; scenario "
+                             "4000/month 2000/contract-month; premium budget 250000 USD; scenario "
                              "base; rounding toward_zero; strikes call 110% put 90%"));
     }
 

@@ -231,7 +231,9 @@ QWidget* HedgePage::buildControls()
     m_saveProposal->setObjectName(QStringLiteral("saveProposalButton"));
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
-    m_progress->setMinimumWidth(380);
+    // Narrow enough that showing it (with Cancel) while a run is in progress fits the controls
+    // row in a 1366-pixel window; a wider minimum used to push the main window wider mid-run.
+    m_progress->setMinimumWidth(160);
     m_progress->hide();
     m_cancel->hide();
 
