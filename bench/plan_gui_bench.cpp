@@ -8,6 +8,7 @@
 //     parse, check and replace the plan in one transaction; median of 3 runs.
 // Run by hand (never in CI): build/bench/plan_gui_bench [rows]
 
+#include "bench_support.h"
 #include "domain/plan_text.h"
 #include "exposure/basis.h"
 #include "exposure/exposure.h"
@@ -30,94 +31,23 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <string>
 #include <vector>
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-using ch::Month;
+using namespace ch::bench;
 
-const Month kFirst{std::chrono::year{2026}, std::chrono::month{11}};
-constexpr int kMonths = 36;
-constexpr int kLines = 50;
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-//! Process CPU time in ms: on the shared build machine wall time also counts the time other
-//! processes held the cores (and, for a save, the fsync of the commit), CPU time does not.
-double cpuMs()
-{
-    return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    const std::size_t n = v.size();
-    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
-ch::Resource resourceOf(int i)
-{
-    const auto all = ch::allResources();
-    return all[static_cast<std::size_t>(i) % all.size()];
-}
-
-//! 50 manual lines cycling through the eleven resources, growing 1% a month, with a 12-month
-//! pool per resource, a bound contract on every fifth line and 12 months of budget per line.
+//! The bench plan (50 manual lines cycling through the eleven resources, growing 1% a month) with
+//! a 12-month pool per resource, a bound contract on every fifth line and 12 months of budget per
+//! line.
 ch::storage::PlanBook benchBook(std::vector<ch::ActualBill> actuals)
 {
-    std::vector<ch::PlanLine> lines;
-    for (int i = 0; i < kLines; ++i) {
-        std::vector<ch::VolumeTriple> cells;
-        for (int m = 0; m < kMonths; ++m) {
-            const double base = 1000.0 * (1 + i) * (1.0 + 0.01 * m);
-            cells.emplace_back(0.9 * base, base, 1.2 * base);
-        }
-        const ch::Resource r = resourceOf(i);
-        lines.emplace_back("line-" + std::to_string(i),
-                           "Line " + std::to_string(i),
-                           r,
-                           r.defaultIndexId(),
-                           ch::ConfidenceClass::Forecast,
-                           std::move(cells));
-    }
     ch::storage::PlanBook book;
-    book.plan = ch::Plan(kFirst, kMonths, std::move(lines));
+    book.plan = benchPlan();
     book.actuals = std::move(actuals);
-    for (const ch::Resource& r : ch::allResources())
-        book.contracts.emplace_back("pool-" + r.code(),
-                                    "",
-                                    r,
-                                    r.defaultIndexId(),
-                                    ch::ContractKind::ReservedInstance,
-                                    "Bench",
-                                    ch::UnitRate::fromMicros(r.unit(), 2'000'000),
-                                    kFirst,
-                                    std::vector<double>(12, 20'000.0));
-    for (std::size_t i = 0; i < book.plan.lines().size(); ++i) {
-        const ch::PlanLine& line = book.plan.lines()[i];
-        if (i % 5 == 0)
-            book.contracts.emplace_back("bound-" + line.id(),
-                                        line.id(),
-                                        line.resource(),
-                                        line.indexId(),
-                                        ch::ContractKind::CommittedUse,
-                                        "Bench",
-                                        ch::UnitRate::fromMicros(line.unit(), 1'900'000),
-                                        kFirst,
-                                        std::vector<double>(24, 500.0 * static_cast<double>(i)));
-        for (int m = 0; m < 12; ++m)
-            book.budget.push_back(
-                ch::BudgetEntry::price(line.id(),
-                                       ch::addMonths(kFirst, m),
-                                       ch::UnitRate::fromMicros(line.unit(), 2'400'000)));
-    }
+    book.contracts = benchContracts(book.plan);
+    book.budget = benchBudget(book.plan);
     return book;
 }
 
@@ -198,26 +128,6 @@ void benchGuiEdit(const QString& path)
                 median(saveCpu),
                 median(computes),
                 exposurePage.cellModel()->rowCount());
-}
-
-//! `rows` plan.csv rows: lines of 36 months each (ids line-0, line-1, ...), the last possibly
-//! partial; the first 50 lines have the bench book's ids and resources.
-std::string planCsv(std::size_t rows)
-{
-    std::string out = "line_id,name,resource,kind,index,month,low,base,high\n";
-    std::size_t written = 0;
-    for (int line = 0; written < rows; ++line) {
-        const ch::Resource r = resourceOf(line);
-        const std::string prefix = "line-" + std::to_string(line) + ",Line " + std::to_string(line)
-                                   + "," + r.code() + ",forecast," + r.defaultIndexId() + ",";
-        for (int m = 0; m < kMonths && written < rows; ++m, ++written) {
-            const double base = 1000.0 * (1 + line % 97) + m / 3.0;
-            out += prefix + ch::formatIsoMonth(ch::addMonths(kFirst, m)) + ","
-                   + ch::formatShortest(0.9 * base) + "," + ch::formatShortest(base) + ","
-                   + ch::formatShortest(1.2 * base) + "\n";
-        }
-    }
-    return out;
 }
 
 void benchCsvImport(const QString& workspacePath, const QString& csvPath, std::size_t rows)

@@ -49,6 +49,7 @@ DeskSession::DeskSession(WorkspaceSession& session, QObject* parent)
     connect(&m_session, &WorkspaceSession::workspaceClosed, this, &DeskSession::onWorkspaceClosed);
     connect(
         &m_session, &WorkspaceSession::marketDataChanged, this, &DeskSession::onMarketDataChanged);
+    connect(&m_session, &WorkspaceSession::planChanged, this, [this] { m_bandsStale = true; });
 }
 
 DeskSession::~DeskSession()
@@ -169,6 +170,7 @@ void DeskSession::loginFromEnvironment()
 
 void DeskSession::onWorkspaceClosed()
 {
+    m_bandsStale = true;
     if (m_loginDialog)
         m_loginDialog->close(); // it refers to the workspace going away
     stopBroker();
@@ -182,6 +184,7 @@ void DeskSession::onMarketDataChanged()
 {
     stopBroker();
     m_market.reset();
+    m_bandsStale = true;
     if (!isOpen() || !m_session.hasMarketData()) {
         emit bookChanged();
         return;
@@ -260,13 +263,41 @@ trading::Order DeskSession::createDraft(const trading::OrderRequest& request,
     return draft;
 }
 
+const storage::DeskBands& DeskSession::hedgeBands() const
+{
+    if (!isOpen() || m_market == nullptr) {
+        m_bands = {};
+        m_bandIssues.clear();
+        m_bandPolicy.reset();
+        m_bandsStale = true;
+        return m_bands;
+    }
+    // Saving a policy (Hedge page, CLI) emits nothing here; its key is one small read.
+    std::optional<std::pair<std::string, int>> policy;
+    const auto policies = storage::HedgeRepository(m_session.workspace()).currentPolicies();
+    if (!policies.empty())
+        policy.emplace(policies.front().id, policies.front().version);
+    if (m_bandsStale || policy != m_bandPolicy) {
+        std::vector<Issue> issues;
+        m_bands = storage::planDeskBands(m_session.workspace(), *m_market, issues);
+        m_bandIssues = std::move(issues);
+        m_bandPolicy = policy;
+        m_bandsStale = false;
+    }
+    return m_bands;
+}
+
+storage::PreTradeInputs DeskSession::preTradeInputs(const std::string& symbol, Month month) const
+{
+    return m_market->preTradeInputs(symbol, month, hedgeBands().source());
+}
+
 trading::PreTradeReport DeskSession::preview(const trading::Order& order) const
 {
     require(m_market != nullptr, "the market data is still loading");
-    return repository().preTradeChecks(
-        order,
-        m_market->spec(order.symbol()),
-        m_market->preTradeInputs(order.symbol(), order.deliveryMonth()));
+    return repository().preTradeChecks(order,
+                                       m_market->spec(order.symbol()),
+                                       preTradeInputs(order.symbol(), order.deliveryMonth()));
 }
 
 trading::Order DeskSession::submit(trading::OrderId id)
@@ -275,12 +306,11 @@ trading::Order DeskSession::submit(trading::OrderId id)
     require(m_market != nullptr, "the market data is still loading");
     storage::TradingRepository repo = repository();
     const trading::Order draft = repo.requireOrder(id);
-    const trading::Order o =
-        repo.submit(id,
-                    maker,
-                    deskNow(),
-                    m_market->spec(draft.symbol()),
-                    m_market->preTradeInputs(draft.symbol(), draft.deliveryMonth()));
+    const trading::Order o = repo.submit(id,
+                                         maker,
+                                         deskNow(),
+                                         m_market->spec(draft.symbol()),
+                                         preTradeInputs(draft.symbol(), draft.deliveryMonth()));
     emit bookChanged();
     return o;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "broker/paper_broker.h"
+#include "storage/desk_bands.h"
 #include "storage/desk_market.h"
 #include "storage/hedge_repository.h"
 #include "storage/trading_repository.h"
@@ -73,6 +74,13 @@ public:
     //! The market view; null until market data is loaded.
     std::shared_ptr<const storage::DeskMarket> market() const { return m_market; }
     storage::TradingRepository repository() const;
+    //! The policy bands the pre-trade checks use (storage::planDeskBands), built on first use
+    //! after the market data loaded, the plan changed (WorkspaceSession::planChanged) or the
+    //! first stored hedge policy changed (its id and version are compared on every call, since
+    //! saving a policy emits no signal). Empty bands without market data.
+    const storage::DeskBands& hedgeBands() const;
+    //! Why the bands are empty, if they are (warnings of the last build).
+    const std::vector<Issue>& hedgeBandIssues() const { return m_bandIssues; }
     //! Login by user id, for naming makers and approvers.
     std::map<std::int64_t, QString> logins() const;
 
@@ -110,6 +118,8 @@ private:
     void onWorkspaceOpened();
     void onWorkspaceClosed();
     void onMarketDataChanged();
+    //! The pre-trade inputs of a contract month, with the current policy band.
+    storage::PreTradeInputs preTradeInputs(const std::string& symbol, Month month) const;
     void startBroker();
     void stopBroker();
     void applyReport(const trading::ExecutionReport& report);
@@ -122,6 +132,11 @@ private:
     std::size_t m_reportsApplied = 0;
     bool m_loginOffered = false;
     QPointer<LoginDialog> m_loginDialog; //!< closed when its workspace closes
+    // The band cache (hedgeBands()): rebuilt when stale or when the policy key changed.
+    mutable storage::DeskBands m_bands;
+    mutable std::vector<Issue> m_bandIssues;
+    mutable std::optional<std::pair<std::string, int>> m_bandPolicy; //!< id, version built from
+    mutable bool m_bandsStale = true;
 };
 
 //! UTC now, whole seconds.

@@ -3,6 +3,7 @@
 #include "cli_context.h"
 #include "json_output.h"
 #include "market_lookup.h"
+#include "storage/desk_bands.h"
 #include "storage/market_data_repository.h"
 #include "storage/user_repository.h"
 #include "text_table.h"
@@ -58,6 +59,15 @@ storage::DeskMarket loadDeskMarket(Context& ctx)
     requireMarketData(data);
     requireHistory(data);
     return storage::DeskMarket(std::move(data));
+}
+
+storage::HedgeBandSource loadHedgeBands(Context& ctx, const storage::DeskMarket& market)
+{
+    std::vector<Issue> issues;
+    storage::HedgeBandSource bands = storage::planHedgeBands(ctx.workspace(), market, issues);
+    for (const Issue& i : issues)
+        ctx.err() << i.toString() << "\n";
+    return bands;
 }
 
 trading::OrderId orderIdArgument(const Arguments& args, const std::string& name)

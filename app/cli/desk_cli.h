@@ -55,6 +55,11 @@ Timestamp deskNow();
 //! UserError for a workspace without market data.
 storage::DeskMarket loadDeskMarket(Context& ctx);
 
+//! The policy bands of the workspace for the pre-trade checks (storage::planHedgeBands: its plan,
+//! first stored hedge policy and hedge recommendation). When they cannot be built the source knows
+//! no band and the reason goes to ctx.err() ("policy band: warning: ...").
+storage::HedgeBandSource loadHedgeBands(Context& ctx, const storage::DeskMarket& market);
+
 //! A positive order id from a positional argument, or UserError.
 trading::OrderId orderIdArgument(const Arguments& args, const std::string& name = "ID");
 

@@ -115,7 +115,8 @@ int submitDraft(Context& ctx, const User& maker, const Order& draft)
 {
     storage::TradingRepository repo(ctx.workspace());
     const storage::DeskMarket market = loadDeskMarket(ctx);
-    const auto inputs = market.preTradeInputs(draft.symbol(), draft.deliveryMonth());
+    const auto inputs =
+        market.preTradeInputs(draft.symbol(), draft.deliveryMonth(), loadHedgeBands(ctx, market));
     const PreTradeReport preview = repo.preTradeChecks(draft, market.spec(draft.symbol()), inputs);
     if (!preview.passed()) {
         std::vector<std::string> lines;

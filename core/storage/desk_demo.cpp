@@ -240,6 +240,21 @@ void seedDesignations(Workspace& ws, const User& admin, Date designated, Timesta
         10);
 }
 
+//! The demo desk's limits, sized to its plan. The schema's defaults (0003_trading.sql: 250
+//! contracts per month, 2,500 per contract, 2,000,000 USD per order) suit a small book, but the
+//! demo plan's policy (hedging::defaultPolicy, up to 2,000 contracts per contract-month) hedges
+//! about 1,500 CHG.H100 contracts in a near month at its 90% maximum, so the policy's own
+//! recommendation would break the desk's limits. Collar, duplicate window and the two-approver
+//! threshold keep their defaults.
+void seedDemoLimits(TradingRepository& trading, const User& admin, Timestamp at)
+{
+    DeskLimits d = trading.limits();
+    d.limits.maxContractsPerMonth = 2'000;
+    d.limits.maxContractsPerContract = 30'000;
+    d.limits.maxOrderNotional = Money(Currency::Usd, 500'000'000); // 5,000,000.00 USD
+    trading.setLimits(d.limits, d.approval, admin, at);
+}
+
 } // namespace
 
 void seedDemoDesk(Workspace& workspace, const MarketDataSet& market)
@@ -253,6 +268,7 @@ void seedDemoDesk(Workspace& workspace, const MarketDataSet& market)
         return atTime(desk.businessDaysAgo(ago), hour, minute);
     };
 
+    seedDemoLimits(desk.trading(), desk.user("admin"), day(35, 8, 30));
     seedDesignations(workspace, desk.user("admin"), desk.businessDaysAgo(35), day(35, 9, 0));
 
     // Filled in one report.

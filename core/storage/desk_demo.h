@@ -32,6 +32,8 @@ inline constexpr std::array<DemoAccount, 4> kDemoAccounts{{
 //! a sale that realises P&L, a rejection, one pending a second approval, one pending, one
 //! approved, one resting at the broker, one draft), daily marks at the underlying index level,
 //! and three designated hedges. Fills are broker reports delivered at the index level of the day.
+//! The trading limits are sized to the demo plan (2,000 contracts per month, 30,000 per contract,
+//! 5,000,000 USD per order; set by admin), not the schema's defaults.
 void seedDemoDesk(Workspace& workspace, const MarketDataSet& market);
 
 } // namespace ch::storage

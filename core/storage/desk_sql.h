@@ -1,11 +1,13 @@
 #pragma once
 
 // Internal to core/storage: helpers shared by the trading desk repositories (audit log, users,
-// orders and fills, designations). Qt stays here and in the .cpp files.
+// orders and fills, designations), on top of the shared ones in repository_sql.h. Qt stays here
+// and in the .cpp files.
 
 #include "domain/dates.h"
 #include "domain/error.h"
 #include "storage/conversions.h"
+#include "storage/repository_sql.h"
 #include "storage/sql.h"
 #include "storage/workspace.h"
 
@@ -19,33 +21,22 @@
 
 namespace ch::storage::desk {
 
-inline QSqlDatabase databaseOf(const Workspace& ws)
-{
-    return QSqlDatabase::database(toQString(ws.connectionName()), false);
-}
+using reposql::contextOf;
+using reposql::databaseOf;
 
-//! "<action> workspace 'q3.chw'", e.g. contextOf(ws, "approving order 7 in").
-inline SqlContext contextOf(const Workspace& ws, const std::string& action)
-{
-    return SqlContext{action + " workspace '" + displayName(ws.path()) + "'", ws.path()};
-}
-
-//! Runs a prepared SELECT and hands each row to `onRow`; a value that does not map back to the
-//! domain (workspace damage) is reported with the operation's name.
+//! As reposql::forEachRow, and a domain Error raised while mapping a row (a stored value the
+//! domain refuses, e.g. an order that breaks an invariant) is workspace damage too, reported with
+//! the operation's name.
 template <class OnRow>
 void forEachRow(QSqlQuery& q, const SqlContext& context, OnRow onRow)
 {
-    execPrepared(q, context);
-    try {
-        while (q.next())
-            onRow(q);
-    } catch (const StorageError& e) {
-        throw StorageError(context.operation + ": " + e.what());
-    } catch (const Error& e) {
-        throw StorageError(context.operation + ": " + e.what());
-    }
-    if (q.lastError().isValid())
-        context.fail(q.lastError());
+    reposql::forEachRow(q, context, [&onRow](QSqlQuery& row) {
+        try {
+            onRow(row);
+        } catch (const Error& e) {
+            throw StorageError(e.what());
+        }
+    });
 }
 
 //! An int64 as a QVariant SQLite binds as INTEGER (std::int64_t is `long` here, which Qt's

@@ -2,8 +2,8 @@
 
 #include "domain/error.h"
 #include "storage/audit_log.h"
-#include "storage/hedge_repository_sql.h"
 #include "storage/market_data_repository.h"
+#include "storage/repository_sql.h"
 #include "storage/trading_repository.h"
 
 #include <QSqlQuery>
@@ -15,7 +15,7 @@
 
 namespace ch::storage {
 
-using namespace hedgesql;
+using namespace reposql;
 using hedging::HedgePolicy;
 
 namespace {

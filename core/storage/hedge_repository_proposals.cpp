@@ -4,7 +4,7 @@
 #include "domain/error.h"
 #include "storage/audit_log.h"
 #include "storage/hedge_repository.h"
-#include "storage/hedge_repository_sql.h"
+#include "storage/repository_sql.h"
 
 #include <QSqlQuery>
 
@@ -14,7 +14,7 @@
 
 namespace ch::storage {
 
-using namespace hedgesql;
+using namespace reposql;
 using hedging::HedgeProposal;
 using hedging::ProposalLine;
 

@@ -3,6 +3,7 @@
 #include "marketdata/price_csv.h"
 #include "storage/conversions.h"
 #include "storage/market_data_rows.h"
+#include "storage/repository_sql.h"
 #include "storage/sql.h"
 #include "storage/workspace.h"
 
@@ -16,35 +17,9 @@
 
 namespace ch::storage {
 
-namespace {
-
-QSqlDatabase databaseOf(const Workspace& ws)
-{
-    return QSqlDatabase::database(toQString(ws.connectionName()), false);
-}
-
-SqlContext contextOf(const Workspace& ws, const std::string& action)
-{
-    return SqlContext{action + " workspace '" + displayName(ws.path()) + "'", ws.path()};
-}
-
-//! Runs a SELECT and hands each row to `onRow`; a failure while stepping is reported too.
-template <class OnRow>
-void forEachRow(QSqlQuery& q, const SqlContext& context, OnRow onRow)
-{
-    execPrepared(q, context);
-    try {
-        while (q.next())
-            onRow(q);
-    } catch (const StorageError& e) {
-        // A value that does not map back to the domain (workspace damage): name the workspace.
-        throw StorageError(context.operation + ": " + e.what());
-    }
-    if (q.lastError().isValid())
-        context.fail(q.lastError());
-}
-
-} // namespace
+using reposql::contextOf;
+using reposql::databaseOf;
+using reposql::forEachRow;
 
 MarketDataRepository::MarketDataRepository(Workspace& workspace)
     : m_workspace(workspace)

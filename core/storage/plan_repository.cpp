@@ -6,6 +6,7 @@
 #include "storage/conversions.h"
 #include "storage/market_data_repository.h"
 #include "storage/plan_rows.h"
+#include "storage/repository_sql.h"
 #include "storage/sql.h"
 #include "storage/workspace.h"
 
@@ -22,33 +23,9 @@ namespace ch::storage {
 
 namespace {
 
-QSqlDatabase databaseOf(const Workspace& ws)
-{
-    return QSqlDatabase::database(toQString(ws.connectionName()), false);
-}
-
-SqlContext contextOf(const Workspace& ws, const std::string& action)
-{
-    return SqlContext{action + " workspace '" + displayName(ws.path()) + "'", ws.path()};
-}
-
-//! Runs a prepared SELECT and hands each row to `onRow`; damage found while mapping a row
-//! (a StorageError from planrows) is reported with the operation and the workspace's name.
-template <class OnRow>
-void forEachRow(const QSqlDatabase& db, const QString& sql, const SqlContext& context, OnRow onRow)
-{
-    QSqlQuery q = prepareQuery(db, sql, context);
-    q.setForwardOnly(true);
-    execPrepared(q, context);
-    try {
-        while (q.next())
-            onRow(q);
-    } catch (const StorageError& e) {
-        throw StorageError(context.operation + ": " + e.what());
-    }
-    if (q.lastError().isValid())
-        context.fail(q.lastError());
-}
+using reposql::contextOf;
+using reposql::databaseOf;
+using reposql::forEachRow;
 
 //! The cells of every line, keyed by line id, one optional per plan month (missing cells stay
 //! empty so load() can name them).

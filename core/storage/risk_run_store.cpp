@@ -10,6 +10,7 @@
 
 namespace ch::storage {
 
+using namespace reposql;
 using namespace risksql;
 
 namespace {

@@ -1,6 +1,7 @@
 // TradingRepository: broker reports (the inbox), fills and positions, and the book check.
 
 #include "storage/trading_repository.h"
+#include "storage/trading_settlement.h"
 #include "storage/trading_write.h"
 
 #include <map>
@@ -280,6 +281,13 @@ BookCheck TradingRepository::checkBook() const
             it = rebuilt.emplace(key, Position::flat(f.symbol, f.deliveryMonth, f.unitsPerContract))
                      .first;
         it->second = applyFill(it->second, f).position;
+    }
+    // A settled month is its fills followed by its cash settlement (trading_settlement.h).
+    for (const Settlement& s : settlements(m_workspace)) {
+        const auto it = rebuilt.find(std::make_tuple(
+            s.symbol, int(s.deliveryMonth.year()), unsigned(s.deliveryMonth.month())));
+        if (it != rebuilt.end())
+            it->second = cashSettle(it->second, s.finalPriceMicros, s.feePerContractCents).position;
     }
     for (const Position& p : stored) {
         const auto key = std::make_tuple(

@@ -180,7 +180,8 @@ public:
     void
     setPaperBroker(const PaperBrokerSettings& settings, const trading::User& actor, Timestamp at);
 
-    //! Recomputes positions from the fills (applyFill in booking order) and compares.
+    //! Recomputes positions from the fills (applyFill in booking order) and the stored cash
+    //! settlements (trading_settlement.h) and compares.
     BookCheck checkBook() const;
 
 private:

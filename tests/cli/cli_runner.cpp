@@ -6,12 +6,31 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QProcess>
+#include <QTemporaryDir>
 
 namespace ch::test {
 
 QString cliPath()
 {
     return binaryDir() + QStringLiteral("/app/computehedge-cli");
+}
+
+QString demoWorkspaceCopy(const QString& path)
+{
+    static QTemporaryDir templateDir;
+    static const QString demo = [] {
+        const QString file = templateDir.filePath(QStringLiteral("template-demo.chw"));
+        const bool created = templateDir.isValid()
+                             && runCli({"workspace", "new", file, "--demo"}).exitCode == 0
+                             && !QFile::exists(file + QStringLiteral("-wal"));
+        return created ? file : QString();
+    }();
+    if (demo.isEmpty() || !QFile::copy(demo, path))
+        return {};
+    // QFile::copy keeps the template's permissions; the copy must be writable like a new file.
+    QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
+                               | QFile::ReadOther);
+    return path;
 }
 
 CliRun runCli(const QStringList& args)

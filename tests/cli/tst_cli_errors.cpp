@@ -24,7 +24,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_demo = m_dir.filePath("demo.chw");
-        QCOMPARE(runCli({"workspace", "new", m_demo, "--demo"}).exitCode, 0);
+        QCOMPARE(demoWorkspaceCopy(m_demo), m_demo);
         auto ws = storage::Workspace::open(m_demo.toStdString());
         const auto indices = storage::MarketDataRepository(ws).indices();
         QVERIFY(!indices.empty());

@@ -71,12 +71,7 @@ class TestCliHedge : public QObject
     QTemporaryDir m_dir;
     QString m_demo;
 
-    QString newDemo(const QString& name)
-    {
-        const QString path = m_dir.filePath(name);
-        const CliRun run = runCli({"workspace", "new", path, "--demo"});
-        return run.exitCode == 0 ? path : QString();
-    }
+    QString newDemo(const QString& name) { return demoWorkspaceCopy(m_dir.filePath(name)); }
 
 private slots:
     void initTestCase()

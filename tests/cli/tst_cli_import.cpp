@@ -41,12 +41,7 @@ class TestCliImport : public QObject
     QString m_demo;
     MarketDataSet m_data; //!< the demo workspace's market data, read by core
 
-    QString newDemo(const QString& name)
-    {
-        const QString path = m_dir.filePath(name);
-        const CliRun run = runCli({"workspace", "new", path, "--demo"});
-        return run.exitCode == 0 ? path : QString();
-    }
+    QString newDemo(const QString& name) { return demoWorkspaceCopy(m_dir.filePath(name)); }
 
 private slots:
     void initTestCase()

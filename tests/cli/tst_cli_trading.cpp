@@ -58,12 +58,7 @@ class TestCliTrading : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
 
-    QString newDemo(const QString& name)
-    {
-        const QString path = m_dir.filePath(name);
-        const CliRun run = runCli({"workspace", "new", path, "--demo"});
-        return run.exitCode == 0 ? path : QString();
-    }
+    QString newDemo(const QString& name) { return demoWorkspaceCopy(m_dir.filePath(name)); }
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }

@@ -71,9 +71,7 @@ class TestPlanCli : public QObject
 
     QString newDemo()
     {
-        const QString path = m_dir.filePath(QString("demo%1.chw").arg(++m_count));
-        const CliRun run = runCli({"workspace", "new", path, "--demo"});
-        return run.exitCode == 0 ? path : QString();
+        return demoWorkspaceCopy(m_dir.filePath(QString("demo%1.chw").arg(++m_count)));
     }
 
 private slots:

@@ -1,6 +1,7 @@
 // The trading desk in the GUI: the login dialog, the desk session's actions as the logged-in user,
-// the approvals page's maker-checker reason, and a release whose broker reports come back to the
-// GUI thread and are booked. Runs on a copy of the demo workspace.
+// the approvals page's maker-checker reason, a release whose broker reports come back to the
+// GUI thread and are booked, and batch actions (submit, approve, reject, cancel many selected
+// orders in one action, with core's refusals counted). Runs on a copy of the demo workspace.
 
 #include "storage/audit_log.h"
 #include "storage/desk_demo.h"
@@ -17,6 +18,9 @@
 #include "ui/workspace_session.h"
 
 #include <QFile>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,6 +67,31 @@ class TestDeskPages : public QObject
     {
         const auto r = m_desk->logIn(login, passwordOf(login));
         QVERIFY2(r.succeeded(), r.message.c_str());
+    }
+
+    //! A market order like demo order `like` (same contract, month and side) for `quantity`
+    //! contracts. Demo orders 6 and 8 (H100) pass the pre-trade checks today in similar sizes.
+    trading::OrderId draftLike(int like, ch::ContractCount quantity, const std::string& origin)
+    {
+        trading::OrderRequest r =
+            m_desk->repository().requireOrder(trading::OrderId{like}).request();
+        r.type = trading::OrderType::Market;
+        r.limitPriceMicros.reset();
+        r.quantity = quantity;
+        return m_desk->createDraft(r, origin).id();
+    }
+
+    trading::Order order(trading::OrderId id) { return m_desk->repository().requireOrder(id); }
+
+    //! The one report box a batch with refusals opens; its details text, then closes it.
+    static QString takeBatchReport(QWidget& page)
+    {
+        const auto boxes = page.findChildren<QMessageBox*>(QStringLiteral("batchReport"));
+        if (boxes.size() != 1)
+            return QStringLiteral("%1 report boxes").arg(boxes.size());
+        const QString details = boxes.front()->detailedText();
+        boxes.front()->close();
+        return details;
     }
 
 private slots:
@@ -184,6 +213,184 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(ch::Error, m_desk->createDraft(r, "manual"));
         m_desk->logOut();
         QVERIFY_THROWS_EXCEPTION(ch::Error, m_desk->approve(trading::OrderId{7}, QString()));
+    }
+
+    // Orders are drafted as if from proposal HP-0042; "Select drafts" picks them by origin, one
+    // Submit sends them all, core refuses the one over the per-month limit. The approver then
+    // approves the whole queue in one action: the two-approval order stays pending with one
+    // approval, and demo order 6, which this approver already approved, is refused by core.
+    void submitAndApproveInBatches()
+    {
+        openCopy();
+        logIn("trader");
+        OrdersPage page(*m_session, *m_desk);
+        page.setBatchChunkSize(2); // several chunks, so the batch runs through the event loop
+        const auto h100 = draftLike(8, 9, "proposal HP-0042 line 1");
+        const auto h100b = draftLike(8, 8, "proposal HP-0042 line 2");
+        const auto large = draftLike(6, 200, "proposal HP-0042 line 3");
+        const auto twice = draftLike(8, 9, "proposal HP-0042 line 4"); // the same as line 1
+        const auto h100c = draftLike(6, 20, "proposal HP-0042 line 5");
+        page.reload();
+        using Origins = std::vector<std::pair<QString, int>>;
+        QCOMPARE(page.draftOrigins(),
+                 (Origins{{QStringLiteral("demo"), 1}, {QStringLiteral("proposal HP-0042"), 5}}));
+        QCOMPARE(page.selectDrafts(QStringLiteral("proposal HP-0042")), 5);
+        QCOMPARE(page.selectedOrders().size(), std::size_t{5});
+        auto* submit = page.findChild<QPushButton*>(QStringLiteral("submitOrder"));
+        QVERIFY(submit->isEnabled());
+        QCOMPARE(submit->text(), QStringLiteral("Submit 5 for approval"));
+
+        QSignalSpy submitted(&page, &OrdersPage::batchFinished);
+        page.submitSelected();
+        QVERIFY(page.batchRunning()); // the first chunk ran, the rest wait for the event loop
+        QVERIFY(!submit->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(submitted.count(), 1, 60000);
+        const BatchResult& sent = page.lastBatch();
+        QCOMPARE(sent.total, 5);
+        QCOMPARE(sent.done, 4);
+        QCOMPARE(sent.endedIn(trading::OrderState::PendingApproval), 4);
+        QCOMPARE(sent.refusals.size(), std::size_t{1});
+        QCOMPARE(sent.refusals[0].id, twice);
+        // Core's duplicate check (trading/pre_trade.cpp): line 1 went first and is pending now.
+        const trading::Order first = order(h100);
+        const QString duplicate =
+            QStringLiteral("order %1: pre-trade checks failed: possible duplicate of %2, "
+                           "pending_approval, created %3, within the %4 s window")
+                .arg(twice.value)
+                .arg(QString::fromStdString(first.describe()),
+                     QString::fromStdString(formatIsoTimestamp(first.createdAt())))
+                .arg(m_desk->repository().limits().limits.duplicateWindow.count());
+        QCOMPARE(sent.refusals[0].message, duplicate);
+        QCOMPARE(page.batchSummary(), QStringLiteral("Submitted 4 of 5; 1 refused: ") + duplicate);
+        QCOMPARE(takeBatchReport(page), duplicate);
+        for (const auto id : {h100, h100b, large, h100c})
+            QCOMPARE(order(id).state(), trading::OrderState::PendingApproval);
+        QCOMPARE(order(twice).state(), trading::OrderState::Draft);
+        QCOMPARE(order(large).requiredApprovals(), 2);
+        // The blotter kept the selection; only the refused draft may still be submitted.
+        QCOMPARE(page.selectedOrders().size(), std::size_t{1}); // drafts shown: the refused one
+        QCOMPARE(submit->text(), QStringLiteral("Submit for approval"));
+
+        logIn("approver");
+        ApprovalsPage approvals(*m_session, *m_desk);
+        approvals.setBatchChunkSize(2);
+        approvals.reload();
+        QCOMPARE(approvals.model()->rowCount(), 6); // demo orders 6 and 7, and the four above
+        QCOMPARE(approvals.selectAll(), 6);
+        auto* approve = approvals.findChild<QPushButton*>(QStringLiteral("approveOrder"));
+        QVERIFY(approve->isEnabled());
+        QCOMPARE(approve->text(), QStringLiteral("Approve 5"));
+        const QString already =
+            QStringLiteral("'approver' (approver) has already approved order 6; the second "
+                           "approval must come from another approver.");
+        QCOMPARE(
+            approvals.findChild<QLabel*>(QStringLiteral("approvalRefusal"))->text(),
+            QStringLiteral("1 of the 6 selected orders cannot be approved and will be refused by "
+                           "core: ")
+                + already);
+
+        QSignalSpy approved(&approvals, &ApprovalsPage::batchFinished);
+        approvals.setComment(QStringLiteral("within the hedge programme"));
+        approvals.approveSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(approved.count(), 1, 60000);
+        const BatchResult& result = approvals.lastBatch();
+        QCOMPARE(result.total, 6);
+        QCOMPARE(result.done, 5);
+        QCOMPARE(result.endedIn(trading::OrderState::Approved), 4);
+        QCOMPARE(result.endedIn(trading::OrderState::PendingApproval), 1);
+        const QString coreRefusal =
+            QStringLiteral("order 6: user 'approver' (approver) has already approved it; the "
+                           "second approval must come from a different approver");
+        QCOMPARE(result.refusals.size(), std::size_t{1});
+        QCOMPARE(result.refusals[0].id, trading::OrderId{6});
+        QCOMPARE(result.refusals[0].message, coreRefusal);
+        QCOMPARE(approvals.batchSummary(),
+                 QStringLiteral("Approved 5 of 6 (1 still waiting for a second approver); 1 "
+                                "refused: ")
+                     + coreRefusal);
+        QCOMPARE(takeBatchReport(approvals), coreRefusal);
+        for (const auto id : {trading::OrderId{7}, h100, h100b, h100c}) {
+            QCOMPARE(order(id).state(), trading::OrderState::Approved);
+            QCOMPARE(order(id).approvals().back().comment,
+                     std::string("within the hedge programme"));
+        }
+        QCOMPARE(order(large).state(), trading::OrderState::PendingApproval);
+        QCOMPARE(order(large).approvals().size(), std::size_t{1});
+        QCOMPARE(order(trading::OrderId{6}).approvals().size(), std::size_t{1});
+        approvals.reload();
+        QCOMPARE(approvals.model()->rowCount(), 2); // 6 and the large one, each 1 of 2
+        QVERIFY(storage::AuditLog(m_session->workspace()).verify().intact());
+    }
+
+    // Reject needs the one comment for all; cancel leaves out selected orders it does not apply
+    // to and says so.
+    void rejectAndCancelInBatches()
+    {
+        openCopy();
+        logIn("approver");
+        ApprovalsPage approvals(*m_session, *m_desk);
+        approvals.reload();
+        QCOMPARE(approvals.selectOrders({trading::OrderId{6}, trading::OrderId{7}}), 2);
+        auto* reject = approvals.findChild<QPushButton*>(QStringLiteral("rejectOrder"));
+        QVERIFY(!reject->isEnabled()); // no comment yet
+        approvals.rejectSelected();    // refused by the page too: nothing happens
+        QCOMPARE(order(trading::OrderId{7}).state(), trading::OrderState::PendingApproval);
+        approvals.setComment(QStringLiteral("outside this quarter's programme"));
+        QVERIFY(reject->isEnabled());
+        QCOMPARE(reject->text(), QStringLiteral("Reject 2"));
+        approvals.rejectSelected(); // two orders, one chunk: done when it returns
+        QVERIFY(!approvals.batchRunning());
+        QCOMPARE(approvals.batchSummary(), QStringLiteral("Rejected 2 of 2"));
+        QVERIFY(approvals.lastBatch().clean());
+        QVERIFY(approvals.findChild<QMessageBox*>(QStringLiteral("batchReport")) == nullptr);
+        for (const auto id : {trading::OrderId{6}, trading::OrderId{7}}) {
+            QCOMPARE(order(id).state(), trading::OrderState::Rejected);
+            QCOMPARE(order(id).record().statusText,
+                     std::string("outside this quarter's programme"));
+        }
+
+        logIn("trader");
+        OrdersPage page(*m_session, *m_desk);
+        const auto a = draftLike(8, 9, "manual");
+        const auto b = draftLike(8, 8, "manual");
+        page.reload();
+        // Two new drafts, the demo draft and filled demo order 1, which cannot be cancelled.
+        QCOMPARE(page.selectOrders({a, b, trading::OrderId{10}, trading::OrderId{1}}), 4);
+        auto* cancel = page.findChild<QPushButton*>(QStringLiteral("cancelOrder"));
+        QCOMPARE(cancel->text(), QStringLiteral("Cancel 3 orders…"));
+        page.cancelSelected(QStringLiteral("plan revised"));
+        QCOMPARE(page.batchSummary(),
+                 QStringLiteral("Cancelled 3 of 3; 1 selected left out (not live orders you may "
+                                "cancel)"));
+        for (const auto id : {a, b, trading::OrderId{10}})
+            QCOMPARE(order(id).state(), trading::OrderState::Cancelled);
+        QCOMPARE(order(trading::OrderId{1}).state(), trading::OrderState::Filled);
+    }
+
+    // Logging out stops a running batch before its next order; the rest are not attempted.
+    void batchStopsWhenTheUserChanges()
+    {
+        openCopy();
+        logIn("trader");
+        OrdersPage page(*m_session, *m_desk);
+        page.setBatchChunkSize(1);
+        const std::vector<trading::OrderId> ids{
+            draftLike(8, 9, "manual"), draftLike(8, 8, "manual"), draftLike(8, 7, "manual")};
+        page.reload();
+        QCOMPARE(page.selectOrders(ids), 3);
+        QSignalSpy finished(&page, &OrdersPage::batchFinished);
+        page.submitSelected(); // the first order ran; the others wait for the event loop
+        m_desk->logOut();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(page.lastBatch().done, 1);
+        QCOMPARE(page.lastBatch().notAttempted, 2);
+        QCOMPARE(page.batchSummary(),
+                 QStringLiteral("Submitted 1 of 3; stopped: the logged-in user changed; 2 not "
+                                "attempted"));
+        QCOMPARE(takeBatchReport(page), QString()); // no refusals: the summary says it all
+        QCOMPARE(order(ids[0]).state(), trading::OrderState::PendingApproval);
+        QCOMPARE(order(ids[1]).state(), trading::OrderState::Draft);
+        QCOMPARE(order(ids[2]).state(), trading::OrderState::Draft);
     }
 };
 

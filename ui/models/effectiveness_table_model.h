@@ -1,7 +1,6 @@
 #pragma once
 
-#include "storage/designation_repository.h"
-#include "trading/effectiveness.h"
+#include "storage/effectiveness_assessment.h"
 
 #include <QAbstractTableModel>
 
@@ -11,27 +10,11 @@
 
 namespace ch::ui {
 
-//! One designated hedge with its effectiveness tests, all computed by core: the per-period
-//! changes (storage::effectivenessSeries), the cumulative dollar offset and the regression
-//! (trading/effectiveness.h). `problem` is set instead when the tests could not run.
-struct EffectivenessRow
-{
-    storage::DesignatedHedge hedge;
-    std::size_t periods = 0;
-    std::optional<trading::DollarOffsetResult> dollarOffset;
-    std::optional<trading::RegressionResult> regression;
-    std::string problem;
-
-    //! Passes the designation's method: dollar offset, regression, or both.
-    bool passes() const;
-};
-
-//! Runs the tests for `hedge` on the market data as of `valuationDate` (24 monthly changes).
-EffectivenessRow assessEffectiveness(const storage::DesignatedHedge& hedge,
-                                     const MarketDataSet& market,
-                                     Date valuationDate);
-//! The designation memo followed by the latest assessment, for export.
-std::string effectivenessMemo(const EffectivenessRow& row, Date valuationDate);
+//! One designated hedge with its effectiveness tests, computed by core
+//! (storage/effectiveness_assessment.h, shared with the CLI).
+using EffectivenessRow = storage::EffectivenessAssessment;
+using storage::assessEffectiveness;
+using storage::effectivenessMemo;
 
 //! Designated hedges and their test results, read-only.
 class EffectivenessTableModel : public QAbstractTableModel

@@ -1,5 +1,6 @@
 #include "ui/models/positions_table_model.h"
 
+#include "pricing/calendar.h"
 #include "ui/format.h"
 
 #include <QColor>
@@ -18,6 +19,8 @@ std::vector<PositionRow> positionRows(const std::vector<trading::Position>& posi
         row.unit = market.spec(p.symbol).unit;
         row.mark = market.currentMark(p, marks, today);
         row.net = p.netRealisedPnl();
+        row.expired =
+            !p.settled && p.netQty != 0 && pricing::lastBusinessDay(p.deliveryMonth) < today;
         if (row.mark) {
             row.unrealised = trading::unrealisedPnl(p, row.mark->priceMicros);
             row.net = row.net + *row.unrealised;
@@ -75,7 +78,9 @@ QVariant PositionsTableModel::data(const QModelIndex& index, int role) const
         return raw(row, index.column());
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::Alignment(
-            (index.column() <= Month || index.column() == MarkDate ? Qt::AlignLeft : Qt::AlignRight)
+            (index.column() <= Month || index.column() == MarkDate || index.column() == Status
+                 ? Qt::AlignLeft
+                 : Qt::AlignRight)
             | Qt::AlignVCenter));
     case Qt::ForegroundRole: {
         const int c = index.column();
@@ -91,6 +96,11 @@ QVariant PositionsTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Mark && row.mark)
             return QString::fromStdString(row.mark->source);
+        if (index.column() == Status && row.position.settled)
+            return tr("Cash-settled at the business-day average of the underlying index; the "
+                      "settlement P&L is in Realised and its fee in Fees");
+        if (index.column() == Status && row.expired)
+            return tr("The last trading day has passed: use \"Settle expired\"");
         return {};
     default:
         return {};
@@ -125,6 +135,8 @@ QVariant PositionsTableModel::display(const PositionRow& row, int column) const
         return format::money(p.fees);
     case Net:
         return format::money(row.net);
+    case Status:
+        return p.settled ? tr("Settled") : (row.expired ? tr("Expired, not settled") : QString());
     default:
         return {};
     }
@@ -179,6 +191,8 @@ QVariant PositionsTableModel::headerData(int section, Qt::Orientation orientatio
         return tr("Fees (USD)");
     case Net:
         return tr("Net P&L (USD)");
+    case Status:
+        return tr("Status");
     default:
         return {};
     }

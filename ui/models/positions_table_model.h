@@ -22,6 +22,9 @@ struct PositionRow
     std::optional<storage::PositionMark> mark;
     std::optional<Money> unrealised; //!< empty without a mark
     Money net;                       //!< netRealisedPnl() plus unrealised (when marked)
+    //! Open, not settled, and its last trading day (pricing::lastBusinessDay) is before today:
+    //! waiting for cash settlement (storage::settleExpiredPositions).
+    bool expired = false;
 };
 
 struct PositionTotals
@@ -34,15 +37,16 @@ struct PositionTotals
 };
 
 //! Rows for `positions` valued with market.currentMark (the newest stored mark up to `today`,
-//! else the reference price), and their totals.
+//! else the reference price), flagged expired as of `today`, and their totals.
 std::vector<PositionRow> positionRows(const std::vector<trading::Position>& positions,
                                       const std::vector<trading::Mark>& marks,
                                       const storage::DeskMarket& market,
                                       Date today);
 PositionTotals positionTotals(const std::vector<PositionRow>& rows);
 
-//! Positions per contract × delivery month, read-only. DisplayRole formatted (prices in USD per
-//! unit, money in USD with cents); Qt::UserRole raw (contracts, micros, cents).
+//! Positions per contract × delivery month, read-only, with their settlement status. DisplayRole
+//! formatted (prices in USD per unit, money in USD with cents); Qt::UserRole raw (contracts,
+//! micros, cents).
 class PositionsTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -58,6 +62,7 @@ public:
         Realised,
         Fees,
         Net,
+        Status, //!< "Settled", "Expired, not settled" or empty
         ColumnCount
     };
 

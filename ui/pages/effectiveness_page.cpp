@@ -5,6 +5,7 @@
 #include "ui/format.h"
 #include "ui/guard.h"
 #include "ui/models/effectiveness_table_model.h"
+#include "ui/pages/designation_dialog.h"
 #include "ui/workspace_session.h"
 
 #include <QFileDialog>
@@ -37,11 +38,14 @@ EffectivenessPage::EffectivenessPage(WorkspaceSession& session, DeskSession& des
     m_memo = new QTextBrowser(content);
     m_memo->setObjectName(QStringLiteral("designationMemo"));
     m_export = new QPushButton(tr("Export designation memo…"), content);
+    m_designate = new QPushButton(tr("Designate hedge…"), content);
+    m_designate->setObjectName(QStringLiteral("designateHedge"));
     m_note = new QLabel(content);
     m_note->setWordWrap(true);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_note, 1);
+    bar->addWidget(m_designate);
     bar->addWidget(m_export);
     auto* split = new QSplitter(Qt::Vertical, content);
     split->addWidget(m_view);
@@ -64,10 +68,43 @@ EffectivenessPage::EffectivenessPage(WorkspaceSession& session, DeskSession& des
         if (!file.isEmpty())
             exportMemo(file);
     });
+    connect(m_designate, &QPushButton::clicked, this, [this] { openDesignationDialog(); });
+}
+
+DesignationDialog* EffectivenessPage::openDesignationDialog()
+{
+    auto* dialog = new DesignationDialog(session(), desk(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DesignationDialog::designated, this, [this](const QString& reference) {
+        reload();
+        selectDesignation(reference);
+    });
+    dialog->open();
+    return dialog;
+}
+
+bool EffectivenessPage::selectDesignation(const QString& reference)
+{
+    const auto& rows = m_model->rows();
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (QString::fromStdString(rows[i].hedge.designation.reference) == reference) {
+            m_view->selectRow(static_cast<int>(i));
+            return true;
+        }
+    return false;
 }
 
 void EffectivenessPage::refresh()
 {
+    const auto& user = desk().user();
+    const bool mayDesignate = user && user->can(trading::Permission::ManageLimits);
+    m_designate->setEnabled(mayDesignate);
+    m_designate->setToolTip(
+        mayDesignate ? tr("Document a hedge relationship from a submitted hedge proposal.")
+                     : tr("Designating a hedge is a policy decision: it needs the manage_limits "
+                          "permission (an administrator), which %1 does not have.")
+                           .arg(user ? QString::fromStdString(trading::describeUser(*user))
+                                     : tr("nobody logged in")));
     const auto market = desk().market();
     if (!market) {
         m_model->setRows({});

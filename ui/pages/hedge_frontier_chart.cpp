@@ -1,5 +1,7 @@
 #include "ui/pages/hedge_frontier_chart.h"
 
+#include "ui/widgets/chart_frame.h"
+
 #include <QLabel>
 #include <QMouseEvent>
 #include <QStackedWidget>
@@ -37,29 +39,16 @@ HedgeFrontierChart::HedgeFrontierChart(QWidget* parent)
     , m_plot(new QCustomPlot(m_plotPage))
     , m_selection(new QLabel(m_plotPage))
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
     auto* plotLayout = new QVBoxLayout(m_plotPage);
     plotLayout->setContentsMargins(0, 0, 0, 0);
     plotLayout->addWidget(m_plot, 1);
     plotLayout->addWidget(m_selection);
     m_selection->setObjectName(QStringLiteral("frontierSelection"));
     m_selection->setWordWrap(true);
-    m_stack->addWidget(m_plotPage);
-    m_stack->addWidget(m_message);
+    stackPlotAndMessage(*this, *m_stack, *m_plotPage, *m_message);
 
-    m_plot->plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(m_plot, QString(), QFont(font().family(), 10, QFont::Bold));
-    m_plot->plotLayout()->addElement(0, 0, m_title);
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setWrap(3);
-    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_title = addTitleRow(*m_plot, 10);
+    placeLegendBelow(*m_plot, 3);
     m_plot->yAxis2->setVisible(true);
     m_plot->yAxis2->setTickLabels(true);
     m_plot->setMouseTracking(true);

@@ -12,6 +12,7 @@
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -41,7 +42,7 @@ OrdersPage::OrdersPage(WorkspaceSession& session, DeskSession& desk, QWidget* pa
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(OrdersTableModel::Id, Qt::DescendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
 
@@ -60,13 +61,24 @@ OrdersPage::OrdersPage(WorkspaceSession& session, DeskSession& desk, QWidget* pa
     m_submit->setObjectName(QStringLiteral("submitOrder"));
     m_release->setObjectName(QStringLiteral("releaseOrder"));
     m_cancel->setObjectName(QStringLiteral("cancelOrder"));
+    m_selectDrafts = new QPushButton(tr("Select drafts"), content);
+    m_selectDrafts->setObjectName(QStringLiteral("selectDrafts"));
+    m_selectDrafts->setToolTip(tr("Select your drafts, all of them or those of one hedge "
+                                  "proposal, to submit them in one go"));
+    m_selectMenu = new QMenu(m_selectDrafts);
+    m_selectDrafts->setMenu(m_selectMenu);
     m_status = new QLabel(content);
     m_status->setWordWrap(true);
+    m_batchLine = new QLabel(content);
+    m_batchLine->setObjectName(QStringLiteral("batchSummary"));
+    m_batchLine->setWordWrap(true);
+    m_batchLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail = new OrderDetail(desk, content);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Show"), content));
     bar->addWidget(m_stateFilter);
+    bar->addWidget(m_selectDrafts);
     bar->addStretch(1);
     for (QPushButton* b : {m_new, m_submit, m_release, m_cancel})
         bar->addWidget(b);
@@ -79,6 +91,7 @@ OrdersPage::OrdersPage(WorkspaceSession& session, DeskSession& desk, QWidget* pa
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(split, 1);
+    layout->addWidget(m_batchLine);
     layout->addWidget(m_status);
     setContent(content);
 
@@ -94,17 +107,24 @@ OrdersPage::OrdersPage(WorkspaceSession& session, DeskSession& desk, QWidget* pa
     connect(m_new, &QPushButton::clicked, this, &OrdersPage::newOrder);
     connect(m_submit, &QPushButton::clicked, this, &OrdersPage::submitSelected);
     connect(m_release, &QPushButton::clicked, this, &OrdersPage::releaseSelected);
-    connect(m_cancel, &QPushButton::clicked, this, &OrdersPage::cancelSelected);
+    connect(m_cancel, &QPushButton::clicked, this, qOverload<>(&OrdersPage::cancelSelected));
+    connect(m_selectMenu, &QMenu::aboutToShow, this, &OrdersPage::fillSelectMenu);
     connect(&desk, &DeskSession::brokerMessage, m_status, &QLabel::setText);
 }
 
 void OrdersPage::refresh()
 {
-    const auto keep = selectedOrder();
+    // During a batch every order's transaction signals a book change; the blotter is re-read
+    // once, when the batch finishes.
+    if (m_batch)
+        return;
+    std::vector<OrderId> keep;
+    for (const auto& o : selectedOrders())
+        keep.push_back(o.id());
     m_logins = desk().logins();
     m_model->setOrders(desk().repository().orders(), m_logins);
     m_view->resizeColumnsToContents();
-    if (!(keep && selectOrder(keep->id())) && m_proxy->rowCount() > 0)
+    if (selectOrders(keep) == 0 && m_proxy->rowCount() > 0)
         m_view->selectRow(0);
     selectionChanged();
     const auto market = desk().market();
@@ -119,14 +139,34 @@ void OrdersPage::refresh()
 
 bool OrdersPage::selectOrder(OrderId id)
 {
-    const int row = m_model->rowOf(id);
-    if (row < 0)
-        return false;
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-    if (!index.isValid())
-        return false;
-    m_view->selectRow(index.row());
-    return true;
+    return selectOrders({id}) == 1;
+}
+
+int OrdersPage::selectOrders(const std::vector<OrderId>& ids)
+{
+    // One selection change for the lot: a signal per row would re-read the detail pane each time.
+    QItemSelection selection;
+    QModelIndex first;
+    for (const OrderId id : ids) {
+        const int row = m_model->rowOf(id);
+        if (row < 0)
+            continue;
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (!index.isValid())
+            continue;
+        selection.select(index, index);
+        if (!first.isValid() || index.row() < first.row())
+            first = index;
+    }
+    auto* model = m_view->selectionModel();
+    if (selection.isEmpty()) {
+        model->clearSelection();
+        return 0;
+    }
+    model->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+    model->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(first);
+    return static_cast<int>(model->selectedRows().size());
 }
 
 std::optional<Order> OrdersPage::selectedOrder() const
@@ -138,6 +178,20 @@ std::optional<Order> OrdersPage::selectedOrder() const
     return o ? std::optional<Order>(*o) : std::nullopt;
 }
 
+std::vector<Order> OrdersPage::selectedOrders() const
+{
+    auto rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) {
+        return a.row() < b.row();
+    });
+    std::vector<Order> out;
+    out.reserve(static_cast<std::size_t>(rows.size()));
+    for (const QModelIndex& index : rows)
+        if (const Order* o = m_model->orderAt(m_proxy->mapToSource(index).row()))
+            out.push_back(*o);
+    return out;
+}
+
 void OrdersPage::selectionChanged()
 {
     guard(this, tr("Show the order"), [this] { m_detail->showOrder(selectedOrder(), m_logins); });
@@ -146,25 +200,58 @@ void OrdersPage::selectionChanged()
 
 void OrdersPage::updateActions()
 {
-    const auto o = selectedOrder();
+    const auto selected = selectedOrders();
     const auto& user = desk().user();
-    auto allow = [](QPushButton* b, bool ok, const QString& why) {
-        b->setEnabled(ok);
-        b->setToolTip(ok ? QString() : why);
+    const int n = static_cast<int>(selected.size());
+    auto count = [&](Action action) {
+        return static_cast<int>(std::count_if(
+            selected.begin(), selected.end(), [&](const Order& o) { return allows(action, o); }));
     };
+    // Label with the count once several orders are selected; the tooltip says why the button is
+    // off, or which selected orders it leaves out.
+    auto allow =
+        [&](QPushButton* b, int may, const QString& one, const QString& many, const QString& why) {
+            const bool ok = may > 0 && !m_batch;
+            b->setEnabled(ok);
+            b->setText(n > 1 && may > 0 ? many.arg(may) : one);
+            if (m_batch)
+                b->setToolTip(tr("A batch is running"));
+            else if (!ok)
+                b->setToolTip(why);
+            else if (may < n)
+                b->setToolTip(
+                    tr("Acts on %1 of the %2 selected orders; the others are left out (%3)")
+                        .arg(may)
+                        .arg(n)
+                        .arg(why));
+            else
+                b->setToolTip(QString());
+        };
     const bool maker = user && user->can(Permission::CreateOrder);
-    allow(m_new, maker && desk().market(), tr("Only traders create orders"));
+    m_new->setEnabled(maker && desk().market() && !m_batch);
+    m_new->setToolTip(maker ? QString() : tr("Only traders create orders"));
+    m_selectDrafts->setEnabled(maker && !m_batch);
     allow(m_submit,
-          maker && o && o->state() == OrderState::Draft && o->maker() == user->id,
-          tr("Select one of your drafts (traders only)"));
+          count(Action::Submit),
+          tr("Submit for approval"),
+          tr("Submit %1 for approval"),
+          tr("select your drafts; traders only"));
     allow(m_release,
-          user && user->can(Permission::ReleaseOrder) && o && o->state() == OrderState::Approved
-              && desk().brokerRunning(),
-          tr("Select an approved order (traders and approvers release)"));
-    const bool live = o && !isTerminal(o->state());
-    const bool mayCancel = user && user->can(Permission::CancelOrder)
-                           && (user->role == Role::Admin || (o && o->maker() == user->id));
-    allow(m_cancel, mayCancel && live, tr("Select a live order you made (admins: any order)"));
+          count(Action::Release),
+          tr("Release to broker"),
+          tr("Release %1 to broker"),
+          desk().brokerRunning() ? tr("select approved orders; traders and approvers release")
+                                 : tr("the paper broker is not running"));
+    allow(m_cancel,
+          count(Action::Cancel),
+          tr("Cancel order…"),
+          tr("Cancel %1 orders…"),
+          tr("select live orders you made; admins: any order"));
+}
+
+QString OrdersPage::batchSummary() const
+{
+    return m_batchLine->text();
 }
 
 void OrdersPage::newOrder()
@@ -172,45 +259,14 @@ void OrdersPage::newOrder()
     auto* dialog = new OrderTicketDialog(desk(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (!dialog->created().empty())
-            selectOrder(dialog->created().back().id());
+        // Drafts from a proposal come selected, ready for one "Submit N for approval".
+        std::vector<OrderId> ids;
+        for (const Order& o : dialog->created())
+            ids.push_back(o.id());
+        if (!ids.empty())
+            selectOrders(ids);
     });
     dialog->open();
-}
-
-void OrdersPage::submitSelected()
-{
-    const auto o = selectedOrder();
-    if (!o)
-        return;
-    guard(this, tr("Submit order %1 for approval").arg(o->id().value), [&] {
-        desk().submit(o->id());
-    });
-}
-
-void OrdersPage::releaseSelected()
-{
-    const auto o = selectedOrder();
-    if (!o)
-        return;
-    guard(this, tr("Release order %1").arg(o->id().value), [&] { desk().release(o->id()); });
-}
-
-void OrdersPage::cancelSelected()
-{
-    const auto o = selectedOrder();
-    if (!o)
-        return;
-    bool ok = false;
-    const QString reason = QInputDialog::getText(this,
-                                                 tr("Cancel order %1").arg(o->id().value),
-                                                 tr("Reason (kept with the order):"),
-                                                 QLineEdit::Normal,
-                                                 QString(),
-                                                 &ok);
-    if (!ok)
-        return;
-    guard(this, tr("Cancel order %1").arg(o->id().value), [&] { desk().cancel(o->id(), reason); });
 }
 
 } // namespace ch::ui

@@ -1,9 +1,10 @@
 #include "ui/pages/pnl_chart.h"
 
+#include "ui/widgets/chart_frame.h"
+
 #include <QLabel>
 #include <QLocale>
 #include <QStackedWidget>
-#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -24,31 +25,13 @@ PnlChart::PnlChart(QWidget* parent)
     , m_message(new QLabel(this))
     , m_plot(new QCustomPlot(this))
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
-    m_stack->addWidget(m_plot);
-    m_stack->addWidget(m_message);
+    stackPlotAndMessage(*this, *m_stack, *m_plot, *m_message);
 
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
-    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
-    m_plot->plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(m_plot, QString(), QFont(font().family(), 11, QFont::Bold));
-    m_plot->plotLayout()->addElement(0, 0, m_title);
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setBorderPen(Qt::NoPen);
+    enableHorizontalPanZoom(*m_plot);
+    m_title = addTitleRow(*m_plot, 11);
+    placeLegendBelow(*m_plot);
 
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeSpec(Qt::UTC);
-    ticker->setDateTimeFormat(QStringLiteral("yyyy-MM-dd"));
-    ticker->setTickCount(6);
-    m_plot->xAxis->setTicker(ticker);
+    setUtcDateTicker(*m_plot->xAxis, QStringLiteral("yyyy-MM-dd"), 6);
     // Thousands separators on the USD axis, whatever the system locale (ui/format.h).
     m_plot->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
     m_plot->yAxis->setNumberFormat(QStringLiteral("gb"));

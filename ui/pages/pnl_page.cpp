@@ -1,10 +1,12 @@
 #include "ui/pages/pnl_page.h"
 
+#include "storage/trading_settlement.h"
 #include "ui/desk_session.h"
 #include "ui/models/pnl_table_model.h"
 #include "ui/pages/pnl_chart.h"
 #include "ui/pages/pnl_series.h"
 #include "ui/widgets/reference_banner.h"
+#include "ui/workspace_session.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -45,7 +47,10 @@ PnlPage::PnlPage(WorkspaceSession& session, DeskSession& desk, QWidget* parent)
 void PnlPage::refresh()
 {
     const storage::TradingRepository repo = desk().repository();
-    const auto points = trading::buildPnlSeries(repo.fills(), repo.marks());
+    const auto points =
+        trading::buildPnlSeries(repo.fills(),
+                                repo.marks(),
+                                storage::settlementEvents(desk().workspaceSession().workspace()));
     const PnlChartData chart = pnlChart(points);
     m_chart->setChart(chart);
     m_model->setPoints(points);

@@ -1,10 +1,11 @@
 #include "ui/widgets/date_value_chart.h"
 
+#include "ui/widgets/chart_frame.h"
+
 #include <QEvent>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QStackedWidget>
-#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -38,31 +39,15 @@ DateValueChart::DateValueChart(QWidget* parent)
     , m_message(new QLabel(this))
     , m_plot(new QCustomPlot(this))
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
-    m_stack->addWidget(m_plot);
-    m_stack->addWidget(m_message);
+    stackPlotAndMessage(*this, *m_stack, *m_plot, *m_message);
 
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
-    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    enableHorizontalPanZoom(*m_plot);
     m_plot->setMouseTracking(true);
     m_plot->installEventFilter(this);
     m_plot->setToolTip(tr("Drag to pan, scroll to zoom, double-click to show everything"));
 
-    m_plot->plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(m_plot, QString(), QFont(font().family(), 11, QFont::Bold));
-    m_plot->plotLayout()->addElement(0, 0, m_title);
-
-    // The legend sits in its own row under the axis rect, so it never hides the curve.
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_title = addTitleRow(*m_plot, 11);
+    placeLegendBelow(*m_plot);
 
     m_tracer = new QCPItemTracer(m_plot);
     m_tracer->setStyle(QCPItemTracer::tsCircle);
@@ -99,13 +84,11 @@ void DateValueChart::setChart(const ChartData& chart)
     hideReadout();
     m_title->setText(chart.title);
 
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeSpec(Qt::UTC); // keys are UTC midnights
-    ticker->setDateTimeFormat(chart.keyKind == ChartData::KeyKind::Day
-                                  ? QStringLiteral("yyyy-MM-dd")
-                                  : QStringLiteral("yyyy-MM"));
-    ticker->setTickCount(6);
-    m_plot->xAxis->setTicker(ticker);
+    // Keys are UTC midnights.
+    setUtcDateTicker(*m_plot->xAxis,
+                     chart.keyKind == ChartData::KeyKind::Day ? QStringLiteral("yyyy-MM-dd")
+                                                              : QStringLiteral("yyyy-MM"),
+                     6);
     m_plot->xAxis->setLabel(chart.xLabel);
     m_plot->yAxis->setLabel(chart.yLabel);
 

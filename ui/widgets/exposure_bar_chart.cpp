@@ -2,12 +2,12 @@
 
 #include "ui/charts/chart_data.h"
 #include "ui/format.h"
+#include "ui/widgets/chart_frame.h"
 
 #include <QLabel>
 #include <QMouseEvent>
 #include <QStackedWidget>
 #include <QToolTip>
-#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -45,23 +45,10 @@ ExposureBarChart::ExposureBarChart(QWidget* parent)
     , m_message(new QLabel(this))
     , m_plot(new QCustomPlot(this))
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
-    m_stack->addWidget(m_plot);
-    m_stack->addWidget(m_message);
+    stackPlotAndMessage(*this, *m_stack, *m_plot, *m_message);
 
-    m_plot->plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(m_plot, QString(), QFont(font().family(), 10, QFont::Bold));
-    m_plot->plotLayout()->addElement(0, 0, m_title);
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setWrap(4); // keeps the chart narrow enough to sit beside another
-    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_title = addTitleRow(*m_plot, 10);
+    placeLegendBelow(*m_plot, 4); // keeps the chart narrow enough to sit beside another
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::mouseMove, this, &ExposureBarChart::onMouseMove);
     showMessage(QString());
@@ -77,11 +64,7 @@ void ExposureBarChart::setChart(const MonthlyChartData& chart)
     m_plot->clearPlottables();
     m_title->setText(chart.title);
 
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeSpec(Qt::UTC);
-    ticker->setDateTimeFormat(QStringLiteral("yyyy-MM"));
-    ticker->setTickCount(8);
-    m_plot->xAxis->setTicker(ticker);
+    setUtcDateTicker(*m_plot->xAxis, QStringLiteral("yyyy-MM"), 8);
     m_plot->xAxis->setLabel(chart.xLabel);
     m_plot->yAxis->setLabel(chart.yLabel);
 

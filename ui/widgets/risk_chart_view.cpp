@@ -1,5 +1,7 @@
 #include "ui/widgets/risk_chart_view.h"
 
+#include "ui/widgets/chart_frame.h"
+
 #include <QLabel>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -59,14 +61,8 @@ RiskChartView::RiskChartView(QWidget* parent)
     m_stack->addWidget(m_plot);
     m_stack->addWidget(m_message);
 
-    // The legend sits in its own row under the axis rect, so it never hides the data; two
-    // entries a row keep it narrower than the plot.
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setWrap(2);
-    m_plot->legend->setBorderPen(Qt::NoPen);
+    // Two legend entries a row keep the legend narrower than the plot.
+    placeLegendBelow(*m_plot, 2);
     showMessage(QString());
 }
 
@@ -90,11 +86,7 @@ void RiskChartView::setChart(const RiskChartData& chart)
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     switch (chart.axis) {
     case RiskChartData::Axis::Month: {
-        auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-        ticker->setDateTimeSpec(Qt::UTC);
-        ticker->setDateTimeFormat(QStringLiteral("yyyy-MM"));
-        ticker->setTickCount(4);
-        m_plot->xAxis->setTicker(ticker);
+        setUtcDateTicker(*m_plot->xAxis, QStringLiteral("yyyy-MM"), 4);
         break;
     }
     case RiskChartData::Axis::Category: {
