@@ -95,9 +95,10 @@ public:
     //! Before the broker: cancels in the workspace. At the broker: asks the broker, whose report
     //! cancels it (returns the order unchanged meanwhile).
     trading::Order cancel(trading::OrderId id, const QString& reason);
-    //! Drafts one order per futures line of a submitted proposal that trades (buy for a positive
-    //! trade, sell for a negative one), market orders, origin "proposal <id> line <n>". Option
-    //! lines are skipped: the desk trades futures; `skipped` counts them.
+    //! Drafts the market orders of a submitted proposal (storage::ticketsFromProposal: one per
+    //! contract month with the net trade of its futures lines, origin "proposal <id> line <n>" or
+    //! "... lines <n>,<m>"). Option lines are skipped: the desk trades futures; `skipped` counts
+    //! them.
     std::vector<trading::Order> draftsFromProposal(const storage::StoredProposal& proposal,
                                                    int* skipped = nullptr);
     //! Stores marks for every open position at the reference curve, dated today (UTC).

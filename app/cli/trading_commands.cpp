@@ -322,10 +322,11 @@ CH_CLI_COMMAND({.group = "order",
                 .summary = "draft the futures orders of a submitted hedge proposal",
                 .positionals = {{"PROPOSAL", "proposal id, e.g. HP-0001"}},
                 .options = authOptions(),
-                .description = "One market day order per futures line that trades (buy for a "
-                               "positive trade, sell for a negative one), origin \"proposal ID "
-                               "line N\". Option lines are skipped. The drafts are then submitted "
-                               "one by one with `order submit`.",
+                .description = "One market day order per contract month with the net trade "
+                               "of the proposal's futures lines (buy for a positive net, sell for "
+                               "a negative one), origin \"proposal ID line N\" or \"proposal ID "
+                               "lines N,M\" when lines share a contract month. Option lines are "
+                               "skipped. The drafts are then submitted with `order submit`.",
                 .run = &refusalsAreUserErrors<&ordersFromProposal>});
 CH_CLI_COMMAND({.group = "order",
                 .name = "submit",

@@ -3,6 +3,7 @@
 #include "domain/error.h"
 #include "domain/plan_text.h"
 #include "storage/market_data_repository.h"
+#include "storage/proposal_orders.h"
 #include "storage/trading_repository.h"
 
 #include <algorithm>
@@ -26,19 +27,6 @@ std::string monthRange(Month first, Month last)
 {
     return first == last ? formatIsoMonth(first)
                          : formatIsoMonth(first) + ".." + formatIsoMonth(last);
-}
-
-//! The line number of an origin "proposal <id> line <n>", or 0 when it names another proposal.
-int originLine(const std::string& origin, const std::string& proposalId)
-{
-    const std::string prefix = "proposal " + proposalId + " line ";
-    if (origin.size() <= prefix.size() || origin.compare(0, prefix.size(), prefix) != 0)
-        return 0;
-    int n = 0;
-    const char* begin = origin.data() + prefix.size();
-    const char* end = origin.data() + origin.size();
-    const auto [ptr, ec] = std::from_chars(begin, end, n);
-    return ec == std::errc{} && ptr == end ? n : 0;
 }
 
 Issue issue(std::string field, std::string message, Severity severity = Severity::Error)
@@ -91,10 +79,12 @@ GroupExecution groupExecution(const hedging::HedgeProposal& proposal,
             std::llabs(proposal.lines.at(static_cast<std::size_t>(n - 1)).tradeContracts);
     std::set<std::int64_t> ids;
     for (std::size_t i = 0; i < orders.size(); ++i) {
-        const int n = originLine(origins[i], proposal.id);
-        if (std::find(group.lineNumbers.begin(), group.lineNumbers.end(), n)
-            != group.lineNumbers.end())
-            ids.insert(orders[i].id().value);
+        // An order that nets several lines (one contract month hedging two exposures) counts for
+        // every group it carries lines of.
+        for (const int n : proposalLinesOfOrigin(origins[i], proposal.id))
+            if (std::find(group.lineNumbers.begin(), group.lineNumbers.end(), n)
+                != group.lineNumbers.end())
+                ids.insert(orders[i].id().value);
     }
     out.orders = ids.size();
     for (const auto& f : fills)

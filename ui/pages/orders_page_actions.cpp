@@ -25,7 +25,7 @@ namespace {
 //! "proposal HP-0001 line 12" -> "proposal HP-0001": the drafts of one proposal form one group.
 QString originGroup(const std::string& origin)
 {
-    static const QRegularExpression lineSuffix(QStringLiteral(" line [0-9]+$"));
+    static const QRegularExpression lineSuffix(QStringLiteral(" lines? [0-9,]+$"));
     return QString::fromStdString(origin).remove(lineSuffix);
 }
 
