@@ -1,5 +1,7 @@
 #include "desk_tour.h"
 
+#include "storage/designation_draft.h"
+#include "storage/designation_repository.h"
 #include "storage/hedge_repository.h"
 #include "storage/trading_repository.h"
 #include "ui/desk_session.h"
@@ -14,6 +16,7 @@
 #include <QEventLoop>
 #include <QThread>
 
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -115,6 +118,19 @@ bool saveProposal(ui::MainWindow& window, ui::WorkspaceSession& session, std::st
     return true;
 }
 
+void designateH100(ui::WorkspaceSession& session,
+                   const storage::StoredProposal& proposal,
+                   const trading::User& admin)
+{
+    const Date today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    const storage::DesignationDraft draft = storage::draftDesignation(
+        session.workspace(), proposal, "GPU.H100.NC", "CHG.H100", admin.displayName, today);
+    storage::DesignationRepository(session.workspace()).add(draft.hedge, admin, ui::deskNow());
+    std::printf("computehedge: designated %s (%s)\n",
+                draft.hedge.designation.reference.c_str(),
+                draft.hedge.designation.hedgedItem.c_str());
+}
+
 } // namespace
 
 bool runDeskTour(ui::MainWindow& window, ui::WorkspaceSession& session, const SaveShot& save)
@@ -177,10 +193,13 @@ bool runDeskTour(ui::MainWindow& window, ui::WorkspaceSession& session, const Sa
         ok = show("orders", "orders") && ok;
         ok = show("positions", "positions") && ok;
         ok = show("pnl", "pnl") && ok;
-        ok = show("effectiveness", "effectiveness") && ok;
 
+        // The admin designates the executed H100 leg of the proposal as a hedge relationship, as
+        // the Effectiveness page's "Designate hedge..." dialog does.
         if (!logIn(desk, kAdmin))
             return false;
+        designateH100(session, *stored, *desk.user());
+        ok = show("effectiveness", "effectiveness") && ok;
         ok = show("audit", "audit") && ok;
         return ok;
     } catch (const std::exception& e) {

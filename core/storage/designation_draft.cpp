@@ -159,8 +159,8 @@ DesignationDraft draftDesignation(const StoredProposal& stored,
     const std::chrono::year_month_day ymd{designationDate};
     d.reference = nextDesignationReference(existing, static_cast<int>(ymd.year()));
     d.designationDate = designationDate;
-    d.hedgedItem = "Forecast " + g->resource + " purchases " + range + ", " + formatGrouped(units)
-                   + " " + unit + " per month";
+    d.hedgedItem = "Forecast " + g->resource + " purchases " + range + ", "
+                   + formatGrouped(std::round(units)) + " " + unit + " per month";
     d.hedgingInstrument = "Long " + symbol + " " + range + " futures, " + std::to_string(contracts)
                           + " contracts per delivery month";
     if (spec.underlyingIndex != exposureIndexId)

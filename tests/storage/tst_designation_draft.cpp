@@ -222,7 +222,7 @@ private slots:
         QCOMPARE(h.designation.reference, std::string("HR-2026-001"));
         QCOMPARE(h.designation.designationDate, m_today);
         QCOMPARE(h.designation.hedgedItem,
-                 std::string("Forecast H100 purchases 2026-12..2027-02, 11,436.6667 GPU-h per "
+                 std::string("Forecast H100 purchases 2026-12..2027-02, 11,437 GPU-h per "
                              "month"));
         QCOMPARE(h.designation.hedgingInstrument,
                  std::string("Long CHG.H100 2026-12..2027-02 futures, 16 contracts per delivery "

@@ -20,6 +20,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ch::ui {
 
 EffectivenessPage::EffectivenessPage(WorkspaceSession& session, DeskSession& desk, QWidget* parent)
@@ -116,6 +118,11 @@ void EffectivenessPage::refresh()
         rows.push_back(assessEffectiveness(h, market->data(), market->valuationDate()));
     m_model->setRows(std::move(rows));
     m_view->resizeColumnsToContents();
+    // The two descriptions are long and stand in full in the memo below (and the tooltip): cap
+    // them so the test results (dollar offset, slope, R², pass/fail) stay in view.
+    for (const int column :
+         {EffectivenessTableModel::HedgedItem, EffectivenessTableModel::Instrument})
+        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), 300));
     m_note->setText(
         tr("Prospective assessment over the 24 months before %1: monthly changes of the "
            "business-day average of each leg's index, signed from the company's side (a rising "
