@@ -251,16 +251,22 @@ void DeskSession::applyReport(const trading::ExecutionReport& report)
 trading::Order DeskSession::createDraft(const trading::OrderRequest& request,
                                         const std::string& origin)
 {
+    const trading::Order draft = storeDraft(request, origin);
+    emit bookChanged();
+    return draft;
+}
+
+trading::Order DeskSession::storeDraft(const trading::OrderRequest& request,
+                                       const std::string& origin)
+{
     const trading::User& maker = requireUser("create orders");
     require(m_market != nullptr, "the market data is still loading");
     const auto reference = m_market->referencePriceMicros(request.symbol, request.deliveryMonth);
     require(reference.has_value(),
             "no reference price for " + request.symbol + " " + formatIsoMonth(request.deliveryMonth)
                 + " as of " + formatIsoDate(m_market->valuationDate()));
-    const trading::Order draft = repository().createDraft(
+    return repository().createDraft(
         request, m_market->spec(request.symbol), *reference, maker, deskNow(), origin);
-    emit bookChanged();
-    return draft;
 }
 
 const storage::DeskBands& DeskSession::hedgeBands() const
@@ -365,8 +371,18 @@ std::vector<trading::Order> DeskSession::draftsFromProposal(const storage::Store
     requireUser("create orders");
     int options = 0;
     std::vector<trading::Order> out;
-    for (const auto& ticket : storage::ticketsFromProposal(stored, options))
-        out.push_back(createDraft(ticket.request, ticket.origin));
+    // One bookChanged for the whole proposal, also when a draft fails midway (the ones stored
+    // before it stay): the pages reload once instead of once per order.
+    try {
+        for (const auto& ticket : storage::ticketsFromProposal(stored, options))
+            out.push_back(storeDraft(ticket.request, ticket.origin));
+    } catch (...) {
+        if (!out.empty())
+            emit bookChanged();
+        throw;
+    }
+    if (!out.empty())
+        emit bookChanged();
     if (skipped != nullptr)
         *skipped = options;
     return out;

@@ -124,6 +124,8 @@ private:
     void startBroker();
     void stopBroker();
     void applyReport(const trading::ExecutionReport& report);
+    //! createDraft without the bookChanged signal (callers that store many emit once).
+    trading::Order storeDraft(const trading::OrderRequest& request, const std::string& origin);
     void loginFromEnvironment();
 
     WorkspaceSession& m_session;

@@ -5,6 +5,7 @@
 
 #include "storage/audit_log.h"
 #include "storage/desk_demo.h"
+#include "storage/hedge_repository.h"
 #include "storage/trading_repository.h"
 #include "storage/workspace.h"
 #include "test_registry.h"
@@ -391,6 +392,44 @@ private slots:
         QCOMPARE(order(ids[0]).state(), trading::OrderState::PendingApproval);
         QCOMPARE(order(ids[1]).state(), trading::OrderState::Draft);
         QCOMPARE(order(ids[2]).state(), trading::OrderState::Draft);
+    }
+
+    // A submitted proposal becomes one draft per contract month (lines sharing one are netted),
+    // and the pages hear of it once, not once per draft.
+    void proposalDraftsAreNettedAndAnnouncedOnce()
+    {
+        using namespace std::chrono;
+        openCopy();
+        logIn("trader");
+        auto futureLine = [](const char* index, Month m, ContractCount trade) {
+            hedging::ProposalLine l;
+            l.month = m;
+            l.exposureIndexId = index;
+            l.symbol = "CHG.H100";
+            l.contracts = trade;
+            l.tradeContracts = trade;
+            return l;
+        };
+        storage::StoredProposal p;
+        p.proposal.id = "HP-0099";
+        p.proposal.rationale = "netting check";
+        p.proposal.lines = {futureLine("GPU.H100.NC", 2027y / February, 5),
+                            futureLine("GPU.H200.NC", 2027y / February, 3),
+                            futureLine("GPU.H100.NC", 2027y / March, 4)};
+        p.status = storage::ProposalStatus::Submitted;
+        QSignalSpy changed(m_desk.get(), &DeskSession::bookChanged);
+        int skipped = -1;
+        const auto drafts = m_desk->draftsFromProposal(p, &skipped);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(skipped, 0);
+        QCOMPARE(drafts.size(), std::size_t{2});
+        QCOMPARE(drafts[0].quantity(), ContractCount{8});
+        QCOMPARE(drafts[0].deliveryMonth(), 2027y / February);
+        QCOMPARE(m_desk->repository().origin(drafts[0].id()),
+                 std::string("proposal HP-0099 lines 1,2"));
+        QCOMPARE(drafts[1].quantity(), ContractCount{4});
+        QCOMPARE(m_desk->repository().origin(drafts[1].id()),
+                 std::string("proposal HP-0099 line 3"));
     }
 };
 
