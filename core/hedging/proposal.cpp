@@ -35,6 +35,9 @@ HedgeProposal makeProposal(const HedgeRecommendation& rec,
         pl.callStrikeUsd = line.callStrikeUsd;
         pl.putStrikeUsd = line.putStrikeUsd;
         pl.premiumUsd = line.costs.premiumUsd;
+        pl.hedgedUnits = line.hedgeRatio > 0.0 ? static_cast<double>(line.contracts)
+                                                     * line.unitsPerContract / line.hedgeRatio
+                                               : 0.0;
         p.lines.push_back(std::move(pl));
     }
     return p;

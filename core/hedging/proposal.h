@@ -29,6 +29,10 @@ struct ProposalLine
     double callStrikeUsd = 0.0;
     double putStrikeUsd = 0.0;
     double premiumUsd = 0.0; //!< for the whole holding, net
+    //! Exposure units the holding hedges: contracts × units per contract / h* (the
+    //! recommendation's hedge ratio). What a designation of this line names as the hedged item; 0
+    //! for a proposal saved before schema 7, where contracts × units (1:1) stands in.
+    double hedgedUnits = 0.0;
 
     friend bool operator==(const ProposalLine&, const ProposalLine&) = default;
 };

@@ -141,15 +141,29 @@ DesignationDraft draftDesignation(const StoredProposal& stored,
     ContractCount sum = 0;
     ContractCount lowest = 0;
     ContractCount highest = 0;
+    double hedgedSum = 0.0;
+    bool everyLineHasHedgedUnits = true;
     for (int n : g->lineNumbers) {
-        const ContractCount c = p.lines.at(static_cast<std::size_t>(n - 1)).contracts;
+        const hedging::ProposalLine& line = p.lines.at(static_cast<std::size_t>(n - 1));
+        const ContractCount c = line.contracts;
         lowest = sum == 0 ? c : std::min(lowest, c);
         highest = std::max(highest, c);
         sum += c;
+        hedgedSum += line.hedgedUnits;
+        everyLineHasHedgedUnits = everyLineHasHedgedUnits && line.hedgedUnits > 0.0;
     }
     const double months = static_cast<double>(g->lineNumbers.size());
     const double averageContracts = static_cast<double>(sum) / months;
-    const double units = averageContracts * static_cast<double>(spec.unitsPerContract);
+    // The hedged item is the exposure the contracts hedge: contracts × units / h* as the
+    // recommendation sized them (ProposalLine::hedgedUnits). A proposal stored before those were
+    // recorded falls back to contracts × units, a 1:1 designation.
+    const double units = everyLineHasHedgedUnits
+                             ? hedgedSum / months
+                             : averageContracts * static_cast<double>(spec.unitsPerContract);
+    if (!everyLineHasHedgedUnits)
+        out.warnings.push_back("proposal " + p.id
+                               + " does not record the exposure its lines hedge (saved before "
+                                 "schema 7): the hedged item is the contracts' own volume (1:1)");
     const ContractCount contracts = std::llround(averageContracts);
     const std::string range = monthRange(g->firstMonth, g->lastMonth);
     const char* unit = unitSymbol(spec.unit);

@@ -89,7 +89,7 @@ std::vector<StoredProposal> readProposals(const Workspace& ws, const std::option
         db,
         QStringLiteral("SELECT proposal_id, month, exposure_index_id, resource, symbol, "
                        "instrument, contracts, trade_contracts, forward_usd, call_strike_usd, "
-                       "put_strike_usd, premium_usd FROM hedge_proposal_lines")
+                       "put_strike_usd, premium_usd, hedged_units FROM hedge_proposal_lines")
             + lineWhere + QStringLiteral(" ORDER BY proposal_id, position"),
         context,
         bindId,
@@ -114,6 +114,7 @@ std::vector<StoredProposal> readProposals(const Workspace& ws, const std::option
             l.callStrikeUsd = real(row, 9, what);
             l.putStrikeUsd = real(row, 10, what);
             l.premiumUsd = real(row, 11, what);
+            l.hedgedUnits = real(row, 12, what);
             out[it->second].proposal.lines.push_back(std::move(l));
         });
     return out;
@@ -208,10 +209,11 @@ std::vector<Issue> HedgeRepository::saveProposal(const HedgeProposal& p, Proposa
     execPrepared(h, context);
     QSqlQuery l = prepareQuery(
         db,
-        QStringLiteral("INSERT INTO hedge_proposal_lines (proposal_id, position, month, "
-                       "exposure_index_id, resource, symbol, instrument, contracts, "
-                       "trade_contracts, forward_usd, call_strike_usd, put_strike_usd, "
-                       "premium_usd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral(
+            "INSERT INTO hedge_proposal_lines (proposal_id, position, month, "
+            "exposure_index_id, resource, symbol, instrument, contracts, "
+            "trade_contracts, forward_usd, call_strike_usd, put_strike_usd, "
+            "premium_usd, hedged_units) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         context);
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
         const ProposalLine& x = p.lines[i];
@@ -228,6 +230,7 @@ std::vector<Issue> HedgeRepository::saveProposal(const HedgeProposal& p, Proposa
         l.addBindValue(x.callStrikeUsd);
         l.addBindValue(x.putStrikeUsd);
         l.addBindValue(x.premiumUsd);
+        l.addBindValue(x.hedgedUnits);
         execPrepared(l, context);
     }
     AuditLog(m_workspace)

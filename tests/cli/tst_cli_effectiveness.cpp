@@ -180,9 +180,13 @@ private slots:
         QCOMPARE(saved["lines"].toArray(), (QJsonArray{1, 2}));
         QCOMPARE(saved["execution"].toObject()["executed"].toBool(), false);
         QCOMPARE(saved["execution"].toObject()["traded_contracts"].toInteger(), qint64{40});
-        QCOMPARE(saved["warnings"].toArray().first().toString(),
-                 QString("no order of proposal HP-0001 on CHG.H100 has filled yet: the "
-                         "designation documents a hedge that is not executed"));
+        // The hand-made proposal records no hedged units, so the designation is 1:1 and says so.
+        QCOMPARE(saved["warnings"].toArray(),
+                 (QJsonArray{"proposal HP-0001 does not record the exposure its lines hedge "
+                             "(saved before schema 7): the hedged item is the contracts' own "
+                             "volume (1:1)",
+                             "no order of proposal HP-0001 on CHG.H100 has filled yet: the "
+                             "designation documents a hedge that is not executed"}));
         QCOMPARE(saved["months"].toInteger(), qint64{24});
         QVERIFY(saved["pass"].toBool());
         QVERIFY(std::abs(saved["regression"].toObject()["slope"].toDouble() + 1.0) < 1e-9);

@@ -207,6 +207,17 @@ private slots:
             if (l.instrument && l.contracts > 0)
                 ++held;
         QCOMPARE(p.lines.size(), held);
+        // Each line records the exposure its holding hedges: contracts × units / h*.
+        std::size_t k = 0;
+        for (const RecommendationLine& l : rec.lines) {
+            if (!l.instrument || l.contracts == 0)
+                continue;
+            CH_COMPARE_NEAR(p.lines[k].hedgedUnits,
+                            static_cast<double>(l.contracts) * l.unitsPerContract / l.hedgeRatio,
+                            1e-9 * p.lines[k].hedgedUnits);
+            QVERIFY(p.lines[k].hedgedUnits > 0.0);
+            ++k;
+        }
         QCOMPARE(p.lines.front().symbol, std::string("CHG.H100"));
         QCOMPARE(p.lines.front().instrument, HedgeInstrumentType::Future);
         QVERIFY(validateProposal(p).empty());

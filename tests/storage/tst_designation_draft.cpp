@@ -198,13 +198,38 @@ private slots:
         QCOMPARE(d.execution.filledContracts, ContractCount{20});
         QCOMPARE(d.execution.tradedContracts, ContractCount{20 + 15 + 10});
         QVERIFY(d.executed());
+        // The hand-made lines carry no hedged units (as a proposal saved before schema 7).
         QCOMPARE(texts(d.warnings),
-                 QStringList({"holdings vary from 12 to 20 contracts per month; the designation "
+                 QStringList({"proposal HP-0001 does not record the exposure its lines hedge "
+                              "(saved before schema 7): the hedged item is the contracts' own "
+                              "volume (1:1)",
+                              "holdings vary from 12 to 20 contracts per month; the designation "
                               "uses their average",
                               "1 option line(s) of proposal HP-0001 on CHG.H100 are not "
                               "designated: the effectiveness tests value futures",
                               "orders of proposal HP-0001 on CHG.H100 filled 20 of 45 contracts "
                               "traded"}));
+    }
+
+    void hedgedUnitsOfTheLinesAreTheHedgedItem()
+    {
+        // A cross hedge as the recommendation sizes it: h* = 0.8, so each contract of 730 GPU-h
+        // hedges 912.5 GPU-h of exposure. Holdings 20, 15, 12 hedge 18,250, 13,687.5 and 10,950.
+        StoredProposal p = submittedProposal();
+        for (auto& l : p.proposal.lines)
+            if (l.exposureIndexId == "GPU.H100.NC"
+                && l.instrument == hedging::HedgeInstrumentType::Future)
+                l.hedgedUnits = static_cast<double>(l.contracts) * 730.0 / 0.8;
+        const DesignationDraft d =
+            draftDesignation(ws(), p, "GPU.H100.NC", "CHG.H100", "Test admin", m_today);
+        CH_COMPARE_NEAR(d.hedge.hedgedUnitsPerMonth, 47.0 * 912.5 / 3.0, 1e-9);
+        QCOMPARE(d.hedge.contractsPerMonth, ContractCount{16});
+        // Instrument units over hedged units: 16 × 730 / (47 × 912.5 / 3) = 0.8 × 48 / 47.
+        CH_COMPARE_NEAR(d.hedge.designation.hedgeRatio, 0.8 * 48.0 / 47.0, 1e-12);
+        QCOMPARE(d.hedge.designation.hedgedItem,
+                 std::string("Forecast H100 purchases 2026-12..2027-02, 14,296 GPU-h per month"));
+        for (const auto& w : d.warnings)
+            QVERIFY2(w.find("schema 7") == std::string::npos, w.c_str());
     }
 
     void draftHasHandComputedVolumesAndMemo()
