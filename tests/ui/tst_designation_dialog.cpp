@@ -5,10 +5,10 @@
 // disabled with the reason, and a field left empty is refused by name.
 
 #include "compare.h"
+#include "demo_accounts.h"
 #include "storage/audit_log.h"
 #include "storage/designation_draft.h"
 #include "storage/designation_repository.h"
-#include "storage/desk_demo.h"
 #include "storage/hedge_repository.h"
 #include "storage/workspace.h"
 #include "test_registry.h"
@@ -35,17 +35,7 @@
 using namespace ch;
 using namespace ch::ui;
 
-namespace {
-
-const char* passwordOf(const char* login)
-{
-    for (const auto& a : storage::kDemoAccounts)
-        if (std::string(a.login) == login)
-            return a.password;
-    return "";
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestDesignationDialog : public QObject
 {
@@ -56,7 +46,7 @@ class TestDesignationDialog : public QObject
 
     void logIn(const char* login)
     {
-        const auto r = m_desk->logIn(login, passwordOf(login));
+        const auto r = m_desk->logIn(login, ch::test::demoPassword(login));
         QVERIFY2(r.succeeded(), r.message.c_str());
     }
 

@@ -3,8 +3,8 @@
 // GUI thread and are booked, and batch actions (submit, approve, reject, cancel many selected
 // orders in one action, with core's refusals counted). Runs on a copy of the demo workspace.
 
+#include "demo_accounts.h"
 #include "storage/audit_log.h"
-#include "storage/desk_demo.h"
 #include "storage/hedge_repository.h"
 #include "storage/trading_repository.h"
 #include "storage/workspace.h"
@@ -31,17 +31,7 @@
 using namespace ch;
 using namespace ch::ui;
 
-namespace {
-
-const char* passwordOf(const char* login)
-{
-    for (const auto& a : storage::kDemoAccounts)
-        if (std::string(a.login) == login)
-            return a.password;
-    return "";
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestDeskPages : public QObject
 {
@@ -66,7 +56,7 @@ class TestDeskPages : public QObject
 
     void logIn(const char* login)
     {
-        const auto r = m_desk->logIn(login, passwordOf(login));
+        const auto r = m_desk->logIn(login, ch::test::demoPassword(login));
         QVERIFY2(r.succeeded(), r.message.c_str());
     }
 
@@ -126,7 +116,7 @@ private slots:
         QCOMPARE(last.action, std::string("user.login_failed"));
         QCOMPARE(last.user, std::string("trader"));
 
-        dialog.setCredentials("trader", passwordOf("trader"));
+        dialog.setCredentials("trader", ch::test::demoPassword("trader"));
         dialog.attemptLogin();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
         QCOMPARE(finished[1][0].toBool(), true);

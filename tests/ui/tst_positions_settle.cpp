@@ -4,9 +4,9 @@
 // refused with the button's reason. Runs on a copy of the demo workspace with one expired
 // position booked through the path every fill takes.
 
+#include "demo_accounts.h"
 #include "pricing/calendar.h"
 #include "storage/audit_log.h"
-#include "storage/desk_demo.h"
 #include "storage/market_data_repository.h"
 #include "storage/trading_repository.h"
 #include "storage/trading_settlement.h"
@@ -30,14 +30,6 @@ using namespace ch::ui;
 using namespace std::chrono;
 
 namespace {
-
-const char* passwordOf(const char* login)
-{
-    for (const auto& a : storage::kDemoAccounts)
-        if (std::string(a.login) == login)
-            return a.password;
-    return "";
-}
 
 // June 2025 is in the reference history and expired whatever day the test runs.
 constexpr Month kExpired = 2025y / June;
@@ -105,7 +97,7 @@ private slots:
 
     void adminMayNotSettle()
     {
-        QVERIFY(m_desk->logIn("admin", passwordOf("admin")).succeeded());
+        QVERIFY(m_desk->logIn("admin", ch::test::demoPassword("admin")).succeeded());
         PositionsPage page(*m_session, *m_desk);
         page.show();
         auto* button = page.findChild<QPushButton*>(QStringLiteral("settleExpired"));
@@ -118,7 +110,7 @@ private slots:
 
     void traderSettlesTheExpiredPosition()
     {
-        QVERIFY(m_desk->logIn("trader", passwordOf("trader")).succeeded());
+        QVERIFY(m_desk->logIn("trader", ch::test::demoPassword("trader")).succeeded());
         PositionsPage page(*m_session, *m_desk);
         page.show();
         const QString summary = page.settleExpired();
