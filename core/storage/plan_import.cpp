@@ -76,6 +76,36 @@ void upsert(std::vector<T>& items, T item, Key key, PlanImportReport& report)
 
 } // namespace
 
+// Contracts and bills import the same way: read, parse (all or nothing), upsert by key into the
+// stored book, check the book's references, save in one transaction.
+template <class Parse, class Records, class Key>
+PlanImportReport PlanRepository::importRecords(const std::filesystem::path& file,
+                                               Parse parse,
+                                               Records records,
+                                               Key key)
+{
+    PlanImportReport report;
+    report.sourceName = displayName(file);
+    const auto bytes = readImportFile(file, report);
+    if (!bytes)
+        return report;
+    PlanBook book = load();
+    auto parsed = parse(viewOf(*bytes), report.sourceName, book);
+    report.issues = std::move(parsed.issues);
+    if (hasErrors(report.issues)) {
+        sortIssues(report.issues);
+        return report;
+    }
+    report.imported = parsed.value.size();
+    for (auto& record : parsed.value)
+        upsert(records(book), std::move(record), key, report);
+    if (!addIssues(report, checkBookReferences(book, report.sourceName)))
+        return report;
+    save(book);
+    report.applied = true;
+    return report;
+}
+
 PlanImportReport PlanRepository::importPlanCsv(const std::filesystem::path& file)
 {
     PlanImportReport report;
@@ -150,60 +180,26 @@ PlanImportReport PlanRepository::importPlanCsv(const std::filesystem::path& file
 
 PlanImportReport PlanRepository::importContractsCsv(const std::filesystem::path& file)
 {
-    PlanImportReport report;
-    report.sourceName = displayName(file);
-    const auto bytes = readImportFile(file, report);
-    if (!bytes)
-        return report;
-    PlanBook book = load();
-    auto parsed = exposure::parseContractsCsv(viewOf(*bytes), report.sourceName, book.plan);
-    report.issues = std::move(parsed.issues);
-    if (hasErrors(report.issues)) {
-        sortIssues(report.issues);
-        return report;
-    }
-    report.imported = parsed.value.size();
-    for (auto& c : parsed.value)
-        upsert(
-            book.contracts,
-            std::move(c),
-            [](const ContractedCapacity& x) { return x.id(); },
-            report);
-    if (!addIssues(report, checkBookReferences(book, report.sourceName)))
-        return report;
-    save(book);
-    report.applied = true;
-    return report;
+    return importRecords(
+        file,
+        [](std::string_view text, const std::string& source, const PlanBook& book) {
+            return exposure::parseContractsCsv(text, source, book.plan);
+        },
+        [](PlanBook& book) -> std::vector<ContractedCapacity>& { return book.contracts; },
+        [](const ContractedCapacity& x) { return x.id(); });
 }
 
 PlanImportReport PlanRepository::importActualsCsv(const std::filesystem::path& file)
 {
-    PlanImportReport report;
-    report.sourceName = displayName(file);
-    const auto bytes = readImportFile(file, report);
-    if (!bytes)
-        return report;
-    PlanBook book = load();
-    auto parsed = exposure::parseActualsCsv(viewOf(*bytes), report.sourceName);
-    report.issues = std::move(parsed.issues);
-    if (hasErrors(report.issues)) {
-        sortIssues(report.issues);
-        return report;
-    }
-    report.imported = parsed.value.size();
-    for (auto& b : parsed.value)
-        upsert(
-            book.actuals,
-            std::move(b),
-            [](const ActualBill& x) {
-                return std::make_tuple(x.month(), x.provider(), x.resource().code());
-            },
-            report);
-    if (!addIssues(report, checkBookReferences(book, report.sourceName)))
-        return report;
-    save(book);
-    report.applied = true;
-    return report;
+    return importRecords(
+        file,
+        [](std::string_view text, const std::string& source, const PlanBook&) {
+            return exposure::parseActualsCsv(text, source);
+        },
+        [](PlanBook& book) -> std::vector<ActualBill>& { return book.actuals; },
+        [](const ActualBill& x) {
+            return std::make_tuple(x.month(), x.provider(), x.resource().code());
+        });
 }
 
 } // namespace ch::storage

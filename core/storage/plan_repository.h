@@ -94,6 +94,11 @@ public:
     void exportActualsCsv(const std::filesystem::path& file) const;
 
 private:
+    //! The shared body of importContractsCsv and importActualsCsv (plan_import.cpp).
+    template <class Parse, class Records, class Key>
+    PlanImportReport
+    importRecords(const std::filesystem::path& file, Parse parse, Records records, Key key);
+
     Workspace& m_workspace;
 };
 

@@ -2,6 +2,7 @@
 
 #include "ui/conversions.h"
 #include "ui/format.h"
+#include "ui/models/alignment.h"
 
 #include <QStringList>
 
@@ -38,11 +39,6 @@ QStringList splitList(const QString& text)
         if (!part.trimmed().isEmpty())
             out << part.trimmed();
     return out;
-}
-
-QVariant alignRight()
-{
-    return QVariant(Qt::AlignRight | Qt::AlignVCenter);
 }
 
 } // namespace

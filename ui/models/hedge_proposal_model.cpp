@@ -2,22 +2,9 @@
 
 #include "ui/conversions.h"
 #include "ui/format.h"
+#include "ui/models/alignment.h"
 
 namespace ch::ui {
-
-namespace {
-
-QVariant alignRight()
-{
-    return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-}
-
-QVariant alignLeft()
-{
-    return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-}
-
-} // namespace
 
 HedgeProposalModel::HedgeProposalModel(QObject* parent)
     : QAbstractTableModel(parent)

@@ -2,6 +2,7 @@
 
 #include "ui/conversions.h"
 #include "ui/format.h"
+#include "ui/models/alignment.h"
 
 #include <QBrush>
 #include <QColor>
@@ -13,16 +14,6 @@
 namespace ch::ui {
 
 namespace {
-
-QVariant alignRight()
-{
-    return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-}
-
-QVariant alignLeft()
-{
-    return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-}
 
 bool weak(const hedging::ExposureChoice& e)
 {
